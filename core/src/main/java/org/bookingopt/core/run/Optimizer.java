@@ -1,0 +1,153 @@
+package org.bookingopt.core.run;
+
+import java.util.List;
+
+import org.bookingopt.core.json.Json;
+import org.bookingopt.core.json.ParsedProblem;
+import org.bookingopt.core.json.PlanRows;
+import org.bookingopt.core.json.ResultDocument;
+import org.bookingopt.core.model.Problem;
+import org.bookingopt.core.plan.AssignmentProblem;
+import org.bookingopt.core.plan.Objective;
+import org.bookingopt.core.plan.PlanEvaluator;
+import org.bookingopt.core.plan.RoomPlan;
+import org.bookingopt.core.plan.Stay;
+import org.bookingopt.core.solver.Assignment;
+import org.bookingopt.core.solver.Cancellation;
+import org.bookingopt.core.solver.CapacityCheck;
+import org.bookingopt.core.solver.ProgressListener;
+import org.bookingopt.core.solver.RoomAssignmentSolver;
+import org.bookingopt.core.solver.SolverSettings;
+import org.bookingopt.core.solver.SolverStatus;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The optimizer's entry point, shared by the CLI and the job service: a validated problem in, the result
+ * object of SPEC §9.1 out. Routes between the standard run, the restrictions-only run and the
+ * new-reservation run (SPEC §1).
+ */
+public final class Optimizer {
+    private final RoomAssignmentSolver solver;
+
+    public Optimizer(RoomAssignmentSolver solver) {
+        this.solver = solver;
+    }
+
+    public RunResult run(ParsedProblem parsed, SolverSettings settings, ProgressListener progress,
+                         Cancellation cancellation) {
+        long started = System.nanoTime();
+        Problem problem = parsed.problem();
+        ResultDocument result = new ResultDocument(problem.problemId());
+        result.warnings(parsed.warnings());
+        if (problem.isFeasibilityMode()) {
+            result.set("Message", "New-reservation (feasibility) mode is not available in this version: "
+                    + "send the problem without NewReservations");
+            return new RunResult(false, null, null, result.toJson());
+        }
+        progress.onProgress(0.0, "validate");
+        AssignmentProblem assignmentProblem = AssignmentProblem.standard(problem);
+        RoomPlan plan;
+        SolverStatus status = null;
+        Assignment assignment = null;
+        if (problem.restrictionsForInitialPlan()) {
+            plan = assignmentProblem.currentPlan(); // validation guarantees every stay has a valid room
+        } else {
+            List<String> reasons = CapacityCheck.reasons(assignmentProblem);
+            if (!reasons.isEmpty()) {
+                return infeasible(result, String.join("\n", reasons));
+            }
+            progress.onProgress(0.02, "assign");
+            assignment = solver.solve(assignmentProblem, settings, (f, phase) -> progress.onProgress(0.02 + 0.5 * f, phase),
+                    cancellation);
+            status = assignment.status();
+            if (!assignment.hasPlan()) {
+                if (status == SolverStatus.INFEASIBLE) {
+                    return infeasible(result, assignment.infeasibleReason());
+                }
+                result.set("Message", "\nfailed,\nproven infeasible: False,\n");
+                result.set("SolverStatus", status.name());
+                return new RunResult(false, status, null, result.toJson());
+            }
+            plan = assignment.plan();
+        }
+        result.set("InitialOptimizationTime", seconds(started));
+        Objective objective = PlanEvaluator.evaluate(assignmentProblem, plan);
+        writePlan(result, assignmentProblem, plan, objective, assignment);
+        progress.onProgress(1.0, "done");
+        result.set("TotalTime", seconds(started));
+        return new RunResult(true, status, objective, result.toJson());
+    }
+
+    private static void writePlan(ResultDocument result, AssignmentProblem problem, RoomPlan plan,
+                                  Objective objective, Assignment assignment) {
+        result.set("Succeeded", true);
+        result.set("OptimizedPlan", PlanRows.of(problem, plan, true, true));
+        result.set("NonAdjacentAssignments", nonAdjacent(problem, plan, false));
+        result.set("NonAdjacentReservations", nonAdjacent(problem, plan, true));
+        result.schedule(problem.schedule().start(), problem.schedule().end());
+        result.rooms(problem.rooms());
+        if (assignment != null) {
+            result.set("SolverStatus", assignment.status().name());
+            if (!Double.isNaN(assignment.bestBound())) {
+                result.set("BestBound", assignment.bestBound());
+            }
+        }
+        ObjectNode cost = Json.NODES.objectNode();
+        cost.put("Total", objective.total());
+        cost.put("Gaps", objective.gaps());
+        cost.put("Adjacency", objective.adjacency());
+        cost.put("Splits", objective.splits());
+        result.set("Objective", cost);
+        result.set("OrphanNights", (long) objective.orphanNights());
+    }
+
+    /** Group label → non-adjacent members, as stay indices (Q17) or as {@code {Name, Id}}. */
+    static ObjectNode nonAdjacent(AssignmentProblem problem, RoomPlan plan, boolean named) {
+        ObjectNode map = Json.NODES.objectNode();
+        // Every label appears, also those of one reservation only (SPEC §9.1).
+        for (Stay s : problem.stays()) {
+            if (s.reservation().adjacencyGroup() != null) {
+                map.putArray(s.reservation().adjacencyGroup().key());
+            }
+        }
+        for (int index : PlanEvaluator.unsatisfiedMembers(problem, plan)) {
+            Stay s = problem.stay(index);
+            ArrayNode list = (ArrayNode) map.get(s.reservation().adjacencyGroup().key());
+            if (named) {
+                ObjectNode who = list.addObject();
+                who.put("Name", s.reservation().name());
+                who.set("Id", Json.MAPPER.valueToTree(s.reservation().id()));
+            } else {
+                list.add(index);
+            }
+        }
+        return map;
+    }
+
+    private static RunResult infeasible(ResultDocument result, String reason) {
+        result.set("Message", "\nfailed,\nproven infeasible: True,\n" + reason);
+        result.set("CurrentScheduleInfeasible", true);
+        result.set("SolverStatus", SolverStatus.INFEASIBLE.name());
+        return new RunResult(false, SolverStatus.INFEASIBLE, null, result.toJson());
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** The worker wrapper of SPEC §9.5. */
+    public static ObjectNode wrap(RunResult run, Object problemId) {
+        ObjectNode wrapper = Json.NODES.objectNode();
+        wrapper.put("success", run.succeeded());
+        if (run.succeeded()) {
+            wrapper.set("result", run.json());
+        } else {
+            wrapper.put("error", "Optimization failed");
+            wrapper.set("details", run.json());
+        }
+        wrapper.set("problem_id", Json.MAPPER.valueToTree(problemId));
+        return wrapper;
+    }
+}

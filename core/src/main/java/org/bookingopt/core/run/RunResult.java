@@ -1,0 +1,17 @@
+package org.bookingopt.core.run;
+
+import org.bookingopt.core.plan.Objective;
+import org.bookingopt.core.solver.SolverStatus;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The outcome of one run.
+ *
+ * @param succeeded {@code Succeeded} of the result
+ * @param status    the assignment solve's status, or {@code null} when no solve ran (restrictions only)
+ * @param objective the plan's cost, or {@code null} without a plan
+ * @param json      the bare result object of SPEC §9.1
+ */
+public record RunResult(boolean succeeded, SolverStatus status, Objective objective, ObjectNode json) {
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: installs and starts what the tests need, then runs them.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+source .ci/find-jdk.sh
+echo "test.sh: JAVA_HOME=$JAVA_HOME"
+source .ci/services.sh
+./mvnw -B -ntp verify "$@"
