@@ -44,7 +44,7 @@ public final class Optimizer {
         if (problem.isFeasibilityMode()) {
             result.set("Message", "New-reservation (feasibility) mode is not available in this version: "
                     + "send the problem without NewReservations");
-            return new RunResult(false, null, null, result.toJson());
+            return new RunResult(false, null, null, result.toJson(), null);
         }
         progress.onProgress(0.0, "validate");
         AssignmentProblem assignmentProblem = AssignmentProblem.standard(problem);
@@ -68,7 +68,7 @@ public final class Optimizer {
                 }
                 result.set("Message", "\nfailed,\nproven infeasible: False,\n");
                 result.set("SolverStatus", status.name());
-                return new RunResult(false, status, null, result.toJson());
+                return new RunResult(false, status, null, result.toJson(), assignment);
             }
             plan = assignment.plan();
         }
@@ -77,7 +77,7 @@ public final class Optimizer {
         writePlan(result, assignmentProblem, plan, objective, assignment);
         progress.onProgress(1.0, "done");
         result.set("TotalTime", seconds(started));
-        return new RunResult(true, status, objective, result.toJson());
+        return new RunResult(true, status, objective, result.toJson(), assignment);
     }
 
     private static void writePlan(ResultDocument result, AssignmentProblem problem, RoomPlan plan,
@@ -130,7 +130,7 @@ public final class Optimizer {
         result.set("Message", "\nfailed,\nproven infeasible: True,\n" + reason);
         result.set("CurrentScheduleInfeasible", true);
         result.set("SolverStatus", SolverStatus.INFEASIBLE.name());
-        return new RunResult(false, SolverStatus.INFEASIBLE, null, result.toJson());
+        return new RunResult(false, SolverStatus.INFEASIBLE, null, result.toJson(), null);
     }
 
     private static double seconds(long startedNanos) {

@@ -1,6 +1,7 @@
 package org.bookingopt.core.run;
 
 import org.bookingopt.core.plan.Objective;
+import org.bookingopt.core.solver.Assignment;
 import org.bookingopt.core.solver.SolverStatus;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -12,6 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param status    the assignment solve's status, or {@code null} when no solve ran (restrictions only)
  * @param objective the plan's cost, or {@code null} without a plan
  * @param json      the bare result object of SPEC §9.1
+ * @param solve     the assignment solve's details (times, bound), or {@code null} when none ran
  */
-public record RunResult(boolean succeeded, SolverStatus status, Objective objective, ObjectNode json) {
+public record RunResult(boolean succeeded, SolverStatus status, Objective objective, ObjectNode json,
+                        Assignment solve) {
 }

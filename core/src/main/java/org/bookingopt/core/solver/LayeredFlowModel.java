@@ -1,0 +1,358 @@
+package org.bookingopt.core.solver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
+
+import org.bookingopt.core.model.Schedule;
+import org.bookingopt.core.plan.AssignmentProblem;
+import org.bookingopt.core.plan.GapCost;
+import org.bookingopt.core.plan.PlanEvaluator;
+import org.bookingopt.core.plan.RoomPlan;
+import org.bookingopt.core.plan.Stay;
+
+/**
+ * The room-flow MILP of {@code shared/design/room-flow.md}. Rooms are units of flow through time, grouped
+ * in <em>layers</em>: a layer is a set of interchangeable rooms of one type. In each layer, a stay is an
+ * arc from its arrival pool to its departure pool, a gap is an arc from a departure pool to a later
+ * arrival pool costing the gap's cost, and the layer's rooms enter from a source (leading gaps are free)
+ * and leave to a sink (trailing gaps are free). Any plan is such a flow and any integral flow decomposes
+ * into room timelines of the same cost, so the model is exact for the gap cost.
+ *
+ * <p>With one layer per room type (locked stays restricted to their room's type) it is the relaxation:
+ * its optimum bounds every plan from below. With one layer per room it tracks room identity, honours
+ * locks and adjacency groups exactly, and is the exact fallback.
+ *
+ * <p>Costs are in units of 2^-20 (SPEC §4.3 allows rounding to that): integral objective, so a proven
+ * bound can be rounded up.
+ */
+final class LayeredFlowModel {
+    /** Interchangeable rooms of one type; a single room when identity matters. */
+    record Layer(int type, int[] rooms) {
+        int capacity() {
+            return rooms.length;
+        }
+    }
+
+    /** Flows of one layer in the solution, for decomposition into room timelines. */
+    record LayerFlow(Map<Long, Integer> direct, Map<Integer, Integer> waitEntry, Map<Integer, Integer> waitExit,
+                     Map<Integer, Integer> fromSource) {
+        static long key(int departure, int arrival) {
+            return ((long) departure << 32) | (arrival & 0xffffffffL);
+        }
+    }
+
+    record Solution(SolverStatus status, int[] layerOfStay, List<LayerFlow> flows, double objectiveUnits,
+                    double boundUnits) {
+    }
+
+    private final AssignmentProblem problem;
+    private final List<Layer> layers;
+    private final boolean withAdjacency;
+    private final MPSolver solver;
+    private final MPObjective objective;
+    private final List<Map<Integer, MPVariable>> stayVars = new ArrayList<>();  // per stay: layer → var
+    private final List<LayerVars> layerVars = new ArrayList<>();
+    private final List<MPVariable> satisfied = new ArrayList<>();
+    private double constantUnits;
+
+    private record LayerVars(Map<Long, MPVariable> direct, Map<Integer, MPVariable> waitEntry,
+                             Map<Integer, MPVariable> waitExit, Map<Integer, MPVariable> fromSource) {
+    }
+
+    LayeredFlowModel(AssignmentProblem problem, List<Layer> layers, boolean withAdjacency, String solverId) {
+        OrTools.load();
+        this.problem = problem;
+        this.layers = layers;
+        this.withAdjacency = withAdjacency;
+        this.solver = MPSolver.createSolver(solverId);
+        if (solver == null) {
+            throw new IllegalStateException("OR-Tools has no " + solverId + " solver");
+        }
+        this.objective = solver.objective();
+        build();
+    }
+
+    int numVariables() {
+        return solver.numVariables();
+    }
+
+    private void build() {
+        for (int s = 0; s < problem.stays().size(); s++) {
+            stayVars.add(new HashMap<>());
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            for (Stay s : problem.stays()) {
+                if (fits(s, layer)) {
+                    stayVars.get(s.index()).put(l, null);
+                }
+            }
+        }
+        // A stay with a single candidate layer needs no variable.
+        for (Stay s : problem.stays()) {
+            Map<Integer, MPVariable> vars = stayVars.get(s.index());
+            if (vars.size() > 1) {
+                MPConstraint once = solver.makeConstraint(1, 1, "once_" + s.index());
+                for (Integer l : List.copyOf(vars.keySet())) {
+                    MPVariable x = solver.makeBoolVar("x_" + s.index() + "_" + l);
+                    vars.put(l, x);
+                    once.setCoefficient(x, 1);
+                }
+            }
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            buildLayer(l);
+        }
+        if (withAdjacency) {
+            buildAdjacency();
+        }
+        objective.setMinimization();
+    }
+
+    private boolean fits(Stay s, Layer layer) {
+        if (s.isPinned()) {
+            for (int r : layer.rooms()) {
+                if (r == s.pinnedRoom()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return s.acceptsType(layer.type());
+    }
+
+    private void buildLayer(int l) {
+        Layer layer = layers.get(l);
+        Schedule schedule = problem.schedule();
+        TreeSet<Integer> arrivals = new TreeSet<>();
+        TreeSet<Integer> departures = new TreeSet<>();
+        for (Stay s : problem.stays()) {
+            if (stayVars.get(s.index()).containsKey(l)) {
+                arrivals.add(s.arrival());
+                departures.add(s.departure());
+            }
+        }
+        LayerVars vars = new LayerVars(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        layerVars.add(vars);
+        if (arrivals.isEmpty()) {
+            return;
+        }
+        int cap = layer.capacity();
+        Map<Integer, MPConstraint> arrivalPool = new HashMap<>();   // in - stays arriving = 0
+        Map<Integer, MPConstraint> departurePool = new HashMap<>(); // stays departing - out >= 0 (rest: sink)
+        Map<Integer, MPConstraint> waiting = new HashMap<>();       // waiting chain conservation
+        for (int a : arrivals) {
+            arrivalPool.put(a, solver.makeConstraint(0, 0, "A_" + l + "_" + a));
+        }
+        for (int d : departures) {
+            // Rooms not sent on by a gap arc go to the sink: a free trailing gap.
+            departurePool.put(d, solver.makeConstraint(0, MPSolver.infinity(), "D_" + l + "_" + d));
+        }
+        for (Stay s : problem.stays()) {
+            MPVariable x = stayVars.get(s.index()).get(l);
+            if (!stayVars.get(s.index()).containsKey(l)) {
+                continue;
+            }
+            addStay(arrivalPool.get(s.arrival()), -1, x);
+            addStay(departurePool.get(s.departure()), 1, x);
+        }
+        MPConstraint source = solver.makeConstraint(0, cap, "src_" + l);
+        for (int a : arrivals) {
+            MPVariable v = solver.makeIntVar(0, cap, "s_" + l + "_" + a);
+            vars.fromSource().put(a, v);
+            source.setCoefficient(v, 1);
+            arrivalPool.get(a).setCoefficient(v, 1);
+        }
+        int lastArrival = arrivals.last();
+        for (int d : departures) {
+            if (d > lastArrival) {
+                continue;
+            }
+            int free = GapArcs.freeFrom(schedule, d);
+            for (int a : arrivals.subSet(d, true, d + free, false)) {
+                MPVariable v = solver.makeIntVar(0, cap, "g_" + l + "_" + d + "_" + a);
+                vars.direct().put(LayerFlow.key(d, a), v);
+                departurePool.get(d).setCoefficient(v, -1);
+                arrivalPool.get(a).setCoefficient(v, 1);
+                objective.setCoefficient(v, GapArcs.cost(schedule, d, a));
+            }
+            int entry = d + free;
+            if (entry <= lastArrival) {
+                MPVariable v = solver.makeIntVar(0, cap, "w_" + l + "_" + d);
+                vars.waitEntry().put(d, v);
+                departurePool.get(d).setCoefficient(v, -1);
+                waitNode(waiting, l, entry).setCoefficient(v, 1);
+            }
+        }
+        if (!waiting.isEmpty()) {
+            int first = waiting.keySet().stream().min(Integer::compare).orElseThrow();
+            MPVariable carried = null;
+            for (int x = first; x <= lastArrival; x++) {
+                MPConstraint node = waitNode(waiting, l, x);
+                if (carried != null) {
+                    node.setCoefficient(carried, 1);
+                }
+                if (arrivals.contains(x)) {
+                    MPVariable exit = solver.makeIntVar(0, cap, "e_" + l + "_" + x);
+                    vars.waitExit().put(x, exit);
+                    node.setCoefficient(exit, -1);
+                    arrivalPool.get(x).setCoefficient(exit, 1);
+                }
+                if (x < lastArrival) {
+                    carried = solver.makeIntVar(0, cap, "c_" + l + "_" + x);
+                    node.setCoefficient(carried, -1);
+                }
+            }
+        }
+    }
+
+    private MPConstraint waitNode(Map<Integer, MPConstraint> waiting, int l, int day) {
+        return waiting.computeIfAbsent(day, x -> solver.makeConstraint(0, 0, "W_" + l + "_" + x));
+    }
+
+    /** Adds a stay's flow to a pool: its variable, or the constant 1 when the stay has one layer. */
+    private void addStay(MPConstraint pool, int sign, MPVariable x) {
+        if (x != null) {
+            pool.setCoefficient(x, pool.getCoefficient(x) + sign);
+        } else {
+            // Constant flow of 1: move it to the bounds.
+            double lb = pool.lb() - sign;
+            double ub = pool.ub() == MPSolver.infinity() ? MPSolver.infinity() : pool.ub() - sign;
+            pool.setBounds(lb, ub);
+        }
+    }
+
+    /**
+     * Room-level layers only: a group member is satisfied when another member (not a sibling piece) is
+     * in an adjacent room (SPEC §4.5). Unsatisfied members cost 100·2^M each.
+     */
+    private void buildAdjacency() {
+        double penalty = Math.scalb(PlanEvaluator.adjacencyPenalty(problem), GapCost.FRACTION_BITS);
+        for (Stay s : problem.stays()) {
+            if (s.group() < 0) {
+                continue;
+            }
+            MPVariable sat = solver.makeBoolVar("sat_" + s.index());
+            satisfied.add(sat);
+            objective.setCoefficient(sat, -penalty);
+            constantUnits += penalty;
+            MPConstraint link = solver.makeConstraint(-MPSolver.infinity(), 0, "satlink_" + s.index());
+            link.setCoefficient(sat, 1);
+            for (Map.Entry<Integer, MPVariable> own : stayVars.get(s.index()).entrySet()) {
+                int room = layers.get(own.getKey()).rooms()[0];
+                // z ≤ x[s, room] and z ≤ Σ neighbours' members in rooms adjacent to room
+                MPVariable z = solver.makeBoolVar("z_" + s.index() + "_" + room);
+                link.setCoefficient(z, -1);
+                MPConstraint here = solver.makeConstraint(-MPSolver.infinity(), 0, "zx_" + s.index() + "_" + room);
+                here.setCoefficient(z, 1);
+                double constantHere = addStayIndicator(here, s, own.getKey(), -1);
+                here.setBounds(-MPSolver.infinity(), constantHere);
+                MPConstraint near = solver.makeConstraint(-MPSolver.infinity(), 0, "zn_" + s.index() + "_" + room);
+                near.setCoefficient(z, 1);
+                double constantNear = 0;
+                for (Stay other : problem.stays()) {
+                    if (other.group() != s.group() || other.index() == s.index()
+                            || (s.splitGroup() >= 0 && other.splitGroup() == s.splitGroup())) {
+                        continue;
+                    }
+                    for (Integer ol : stayVars.get(other.index()).keySet()) {
+                        if (problem.adjacent(room, layers.get(ol).rooms()[0])) {
+                            constantNear += addStayIndicator(near, other, ol, -1);
+                        }
+                    }
+                }
+                near.setBounds(-MPSolver.infinity(), constantNear);
+            }
+        }
+    }
+
+    /** Adds sign·x[s,l] to c; returns the constant to move to the right-hand side when x is fixed to 1. */
+    private double addStayIndicator(MPConstraint c, Stay s, int l, int sign) {
+        MPVariable x = stayVars.get(s.index()).get(l);
+        if (x == null) {
+            return -sign;
+        }
+        c.setCoefficient(x, c.getCoefficient(x) + sign);
+        return 0;
+    }
+
+    /** Warm start from a plan (room-level layers: layer = the room's layer). */
+    void hint(RoomPlan plan) {
+        List<MPVariable> vars = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Stay s : problem.stays()) {
+            for (Map.Entry<Integer, MPVariable> e : stayVars.get(s.index()).entrySet()) {
+                if (e.getValue() != null) {
+                    vars.add(e.getValue());
+                    boolean chosen = false;
+                    for (int r : layers.get(e.getKey()).rooms()) {
+                        chosen |= r == plan.room(s.index());
+                    }
+                    values.add(chosen ? 1.0 : 0.0);
+                }
+            }
+        }
+        solver.setHint(vars.toArray(new MPVariable[0]), values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    Solution solve(Duration timeLimit, int threads, Cancellation cancellation) {
+        solver.setTimeLimit(Math.max(1, timeLimit.toMillis()));
+        solver.setNumThreads(threads);
+        MPSolverParameters params = new MPSolverParameters();
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+        MPSolver.ResultStatus result;
+        try (AutoCloseable ignored = cancellation.onCancel(solver::interruptSolve)) {
+            result = solver.solve(params);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        boolean hasSolution = result == MPSolver.ResultStatus.OPTIMAL || result == MPSolver.ResultStatus.FEASIBLE;
+        SolverStatus status = switch (result) {
+            case OPTIMAL -> SolverStatus.OPTIMAL;
+            case FEASIBLE -> SolverStatus.FEASIBLE;
+            case INFEASIBLE -> SolverStatus.INFEASIBLE;
+            default -> SolverStatus.TIMEOUT;
+        };
+        if (!hasSolution) {
+            return new Solution(status, null, List.of(), Double.NaN, Double.NaN);
+        }
+        int[] layerOfStay = new int[problem.stays().size()];
+        for (Stay s : problem.stays()) {
+            layerOfStay[s.index()] = -1;
+            for (Map.Entry<Integer, MPVariable> e : stayVars.get(s.index()).entrySet()) {
+                if (e.getValue() == null || e.getValue().solutionValue() > 0.5) {
+                    layerOfStay[s.index()] = e.getKey();
+                }
+            }
+        }
+        List<LayerFlow> flows = new ArrayList<>();
+        for (LayerVars v : layerVars) {
+            flows.add(new LayerFlow(values(v.direct()), values(v.waitEntry()), values(v.waitExit()),
+                    values(v.fromSource())));
+        }
+        double value = objective.value() + constantUnits;
+        double bound = result == MPSolver.ResultStatus.OPTIMAL ? value : objective.bestBound() + constantUnits;
+        return new Solution(status, layerOfStay, flows, value, Math.min(bound, value));
+    }
+
+    private static <K> Map<K, Integer> values(Map<K, MPVariable> vars) {
+        Map<K, Integer> values = new HashMap<>();
+        vars.forEach((k, v) -> {
+            int n = (int) Math.round(v.solutionValue());
+            if (n > 0) {
+                values.put(k, n);
+            }
+        });
+        return values;
+    }
+}

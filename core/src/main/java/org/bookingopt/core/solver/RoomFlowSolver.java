@@ -1,0 +1,166 @@
+package org.bookingopt.core.solver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bookingopt.core.model.Schedule;
+import org.bookingopt.core.plan.AssignmentProblem;
+import org.bookingopt.core.plan.GapCost;
+import org.bookingopt.core.plan.PlanChecker;
+import org.bookingopt.core.plan.PlanEvaluator;
+import org.bookingopt.core.plan.RoomPlan;
+import org.bookingopt.core.plan.Stay;
+
+/**
+ * The exact room assignment of SPEC §4, in three steps (see {@code shared/design/room-flow.md}):
+ * <ol>
+ *   <li>the <b>relaxation</b>: the room-flow model with one layer per room type, locked stays only held to
+ *       their room's type and adjacency ignored. Its optimum is a lower bound on every plan;</li>
+ *   <li>the <b>decomposition</b> of that flow into real rooms, honouring locks and seating groups. When it
+ *       succeeds at the bound, the plan is proven optimal: the usual case, and fast;</li>
+ *   <li>otherwise the <b>exact model</b>: the same flow with one layer per room (room identity, locks and
+ *       adjacency exact), warm-started from the decomposed plan, until proven or out of time.</li>
+ * </ol>
+ * All costs are compared in units of 2^-20 (SPEC §4.3); OPTIMAL means the plan's cost in those units equals
+ * the proven bound.
+ */
+public final class RoomFlowSolver implements RoomAssignmentSolver {
+    /** The MILP solver bundled with OR-Tools that the models use. */
+    public static final String DEFAULT_MILP = "SCIP";
+
+    private final String milpSolver;
+
+    public RoomFlowSolver() {
+        this(DEFAULT_MILP);
+    }
+
+    public RoomFlowSolver(String milpSolver) {
+        this.milpSolver = milpSolver;
+    }
+
+    @Override
+    public Assignment solve(AssignmentProblem problem, SolverSettings settings, ProgressListener progress,
+                            Cancellation cancellation) {
+        long started = System.nanoTime();
+        long deadline = started + settings.timeLimit().toNanos();
+        progress.onProgress(0.0, "assign");
+
+        List<LayeredFlowModel.Layer> typeLayers = typeLayers(problem);
+        LayeredFlowModel relaxation = new LayeredFlowModel(problem, typeLayers, false, milpSolver);
+        progress.onProgress(0.1, "assign");
+        LayeredFlowModel.Solution relaxed = relaxation.solve(remaining(deadline), settings.threads(), cancellation);
+        progress.onProgress(0.5, "assign");
+        if (relaxed.status() == SolverStatus.INFEASIBLE) {
+            return new Assignment(SolverStatus.INFEASIBLE, null, null, Double.NaN,
+                    "no assignment respects every stay's room types and pins on all nights at once",
+                    null, elapsed(started));
+        }
+        if (relaxed.layerOfStay() == null) {
+            return new Assignment(SolverStatus.TIMEOUT, null, null, Double.NaN, null, null, null);
+        }
+        double boundUnits = Math.ceil(relaxed.boundUnits() - 1e-6);
+
+        RoomPlan best = FlowDecomposer.decompose(problem, typeLayers, relaxed);
+        if (!PlanChecker.violations(problem, best).isEmpty()) {
+            best = null;
+        }
+        Duration firstPlan = best == null ? null : elapsed(started);
+        progress.onProgress(0.6, "assign");
+        if (best != null && costUnits(problem, best) <= boundUnits) {
+            return result(problem, SolverStatus.OPTIMAL, best, boundUnits, firstPlan, elapsed(started));
+        }
+        if (cancellation.isCancelled() || System.nanoTime() >= deadline) {
+            return best == null ? new Assignment(SolverStatus.TIMEOUT, null, null, Double.NaN, null, null, null)
+                    : result(problem, SolverStatus.FEASIBLE, best, boundUnits, firstPlan, null);
+        }
+
+        LayeredFlowModel exact = new LayeredFlowModel(problem, roomLayers(problem), true, milpSolver);
+        if (best != null) {
+            exact.hint(best);
+        }
+        LayeredFlowModel.Solution solved = exact.solve(remaining(deadline), settings.threads(), cancellation);
+        progress.onProgress(0.95, "assign");
+        if (solved.status() == SolverStatus.INFEASIBLE) {
+            return new Assignment(SolverStatus.INFEASIBLE, null, null, Double.NaN,
+                    "no assignment respects every stay's room types, locked rooms and pins at once",
+                    null, elapsed(started));
+        }
+        if (solved.layerOfStay() != null) {
+            boundUnits = Math.max(boundUnits, Math.ceil(solved.boundUnits() - 1e-6));
+            RoomPlan exactPlan = planOf(problem, solved.layerOfStay());
+            if (best == null || costUnits(problem, exactPlan) < costUnits(problem, best)) {
+                best = exactPlan;
+                if (firstPlan == null) {
+                    firstPlan = elapsed(started);
+                }
+            }
+        }
+        if (best == null) {
+            return new Assignment(SolverStatus.TIMEOUT, null, null, Double.NaN, null, null, null);
+        }
+        boolean proven = costUnits(problem, best) <= boundUnits;
+        return result(problem, proven ? SolverStatus.OPTIMAL : SolverStatus.FEASIBLE, best, boundUnits,
+                firstPlan, proven ? elapsed(started) : null);
+    }
+
+    private static Assignment result(AssignmentProblem problem, SolverStatus status, RoomPlan plan,
+                                     double boundUnits, Duration firstPlan, Duration proof) {
+        var objective = PlanEvaluator.evaluate(problem, plan);
+        double bound = Math.min(objective.total(), Math.scalb(boundUnits, -GapCost.FRACTION_BITS));
+        return new Assignment(status, plan, objective, bound, null, firstPlan, proof);
+    }
+
+    /** The plan's cost in units of 2^-20: the quantity the models minimise. */
+    static double costUnits(AssignmentProblem problem, RoomPlan plan) {
+        Schedule schedule = problem.schedule();
+        double units = 0;
+        for (List<Stay> timeline : PlanEvaluator.timelines(problem, plan)) {
+            for (int i = 1; i < timeline.size(); i++) {
+                units += GapArcs.cost(schedule, timeline.get(i - 1).departure(), timeline.get(i).arrival());
+            }
+        }
+        double penalty = Math.scalb(PlanEvaluator.adjacencyPenalty(problem), GapCost.FRACTION_BITS);
+        units += penalty * PlanEvaluator.unsatisfiedMembers(problem, plan).size();
+        units += Math.scalb(PlanEvaluator.splitPenalty(problem, plan), GapCost.FRACTION_BITS);
+        return units;
+    }
+
+    static List<LayeredFlowModel.Layer> typeLayers(AssignmentProblem problem) {
+        List<LayeredFlowModel.Layer> layers = new ArrayList<>();
+        for (int t = 0; t < problem.types().size(); t++) {
+            List<Integer> rooms = new ArrayList<>();
+            for (int r = 0; r < problem.roomCount(); r++) {
+                if (problem.typeOf(r) == t) {
+                    rooms.add(r);
+                }
+            }
+            layers.add(new LayeredFlowModel.Layer(t, rooms.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return layers;
+    }
+
+    static List<LayeredFlowModel.Layer> roomLayers(AssignmentProblem problem) {
+        List<LayeredFlowModel.Layer> layers = new ArrayList<>();
+        for (int r = 0; r < problem.roomCount(); r++) {
+            layers.add(new LayeredFlowModel.Layer(problem.typeOf(r), new int[] {r}));
+        }
+        return layers;
+    }
+
+    private static RoomPlan planOf(AssignmentProblem problem, int[] layerOfStay) {
+        int[] rooms = new int[layerOfStay.length];
+        for (int s = 0; s < rooms.length; s++) {
+            rooms[s] = layerOfStay[s]; // room layers: layer index = room index
+        }
+        return new RoomPlan(rooms);
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+    }
+
+    private static Duration elapsed(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}
