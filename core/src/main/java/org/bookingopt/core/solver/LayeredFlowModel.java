@@ -58,6 +58,7 @@ final class LayeredFlowModel {
     private final AssignmentProblem problem;
     private final List<Layer> layers;
     private final boolean withAdjacency;
+    private final String solverId;
     private final MPSolver solver;
     private final MPObjective objective;
     private final List<Map<Integer, MPVariable>> stayVars = new ArrayList<>();  // per stay: layer → var
@@ -74,6 +75,7 @@ final class LayeredFlowModel {
         this.problem = problem;
         this.layers = layers;
         this.withAdjacency = withAdjacency;
+        this.solverId = solverId;
         this.solver = MPSolver.createSolver(solverId);
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no " + solverId + " solver");
@@ -307,7 +309,8 @@ final class LayeredFlowModel {
 
     Solution solve(Duration timeLimit, int threads, Cancellation cancellation) {
         solver.setTimeLimit(Math.max(1, timeLimit.toMillis()));
-        solver.setNumThreads(threads);
+        // SCIP runs one thread; more would switch it to its non-deterministic concurrent mode.
+        solver.setNumThreads(solverId.equals("SCIP") ? 1 : threads);
         MPSolverParameters params = new MPSolverParameters();
         params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
         MPSolver.ResultStatus result;
