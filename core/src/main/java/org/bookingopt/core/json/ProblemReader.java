@@ -105,19 +105,19 @@ public final class ProblemReader {
         if (!typesForNew.isEmpty()) {
             // Q7: the problem-level list is the default of new reservations that give none.
             newReservations = newReservations.stream()
-                    .map(r -> r.allowableRoomTypes().isEmpty() ? r.withAllowableRoomTypes(typesForNew) : r)
-                    .toList();
+                    .map(r -> r == null || !r.allowableRoomTypes().isEmpty() ? r : r.withAllowableRoomTypes(typesForNew))
+                    .collect(java.util.stream.Collectors.toList());
         }
 
-        if (errors.isEmpty()) {
-            Problem problem = new Problem(problemId, reservations, newReservations, rooms, minimumStay, byDay,
-                    byDate, restrictionsOnly, requestStart, requestEnd, options);
-            new SemanticChecks(problem, errors).run();
-            if (errors.isEmpty()) {
-                return new ParsedProblem(problem, warnings);
-            }
+        // Cross-field checks run even when some fields were invalid, so one round trip shows everything.
+        new SemanticChecks(rooms, reservations, newReservations, restrictionsOnly, requestStart, requestEnd, errors)
+                .run();
+        if (!errors.isEmpty()) {
+            throw new InvalidProblemException(errors);
         }
-        throw new InvalidProblemException(errors);
+        Problem problem = new Problem(problemId, reservations, newReservations, rooms, minimumStay, byDay,
+                byDate, restrictionsOnly, requestStart, requestEnd, options);
+        return new ParsedProblem(problem, warnings);
     }
 
     private RunOptions readOptions(JsonNode root) {
@@ -191,10 +191,8 @@ public final class ProblemReader {
             error(name, "must contain at least one stay");
         }
         for (int i = 0; i < node.size(); i++) {
-            Reservation r = readReservation(node.get(i), name + "[" + i + "]");
-            if (r != null) {
-                list.add(r);
-            }
+            // An invalid entry stays as null, so that positions remain the JSON indices for later checks.
+            list.add(readReservation(node.get(i), name + "[" + i + "]"));
         }
         return list;
     }
@@ -215,7 +213,7 @@ public final class ProblemReader {
             }
         }
         JsonNode idNode = node.get("Id");
-        Object id = idNode == null ? Long.valueOf(-1) : scalar(idNode);
+        Object id = idNode == null ? Integer.valueOf(-1) : scalar(idNode);
         if (idNode != null && idNode.isContainer()) {
             error(path + ".Id", "must be a string or a number, got " + describe(idNode));
         }
@@ -535,19 +533,31 @@ public final class ProblemReader {
 
     /** Checks across fields, run once every field parsed: rooms, locks, pins, the schedule's size. */
     private static final class SemanticChecks {
-        private final Problem problem;
+        private final List<Room> roomList;
+        private final List<Reservation> reservations;   // null where the entry was invalid
+        private final List<Reservation> newReservations;
+        private final boolean restrictionsOnly;
+        private final LocalDate requestStart;
+        private final LocalDate requestEnd;
         private final List<ValidationError> errors;
 
-        SemanticChecks(Problem problem, List<ValidationError> errors) {
-            this.problem = problem;
+        SemanticChecks(List<Room> rooms, List<Reservation> reservations, List<Reservation> newReservations,
+                       boolean restrictionsOnly, LocalDate requestStart, LocalDate requestEnd,
+                       List<ValidationError> errors) {
+            this.roomList = rooms;
+            this.reservations = reservations;
+            this.newReservations = newReservations;
+            this.restrictionsOnly = restrictionsOnly;
+            this.requestStart = requestStart;
+            this.requestEnd = requestEnd;
             this.errors = errors;
         }
 
         void run() {
             Map<RoomNumber, Room> rooms = new HashMap<>();
             Map<String, Integer> firstByText = new HashMap<>();
-            for (int i = 0; i < problem.rooms().size(); i++) {
-                Room room = problem.rooms().get(i);
+            for (int i = 0; i < roomList.size(); i++) {
+                Room room = roomList.get(i);
                 Integer first = firstByText.putIfAbsent(room.number().text(), i);
                 if (room.number().text().isEmpty()) {
                     errors.add(new ValidationError("Rooms[" + i + "].RoomNumber", "must not be empty"));
@@ -559,11 +569,14 @@ public final class ProblemReader {
             }
             checkScheduleLength();
             Set<String> hotelTypes = new LinkedHashSet<>();
-            problem.rooms().forEach(r -> hotelTypes.add(r.type()));
+            roomList.forEach(r -> hotelTypes.add(r.type()));
             List<int[]> pinned = new ArrayList<>();
-            boolean everyStayPinned = problem.restrictionsForInitialPlan() && !problem.isFeasibilityMode();
-            for (int i = 0; i < problem.reservations().size(); i++) {
-                Reservation r = problem.reservations().get(i);
+            boolean everyStayPinned = restrictionsOnly && newReservations.isEmpty();
+            for (int i = 0; i < reservations.size(); i++) {
+                Reservation r = reservations.get(i);
+                if (r == null) {
+                    continue;
+                }
                 String path = "Reservations[" + i + "]";
                 String why = r.locked() ? "is locked" : everyStayPinned ? "RestrictionsForInitialPlan is true"
                         : outsideRequestWindow(r) ? "lies outside the request window" : null;
@@ -582,22 +595,23 @@ public final class ProblemReader {
                             + " is of type " + room.type() + ", which the stay does not allow ("
                             + String.join(", ", RoomTypes.allowed(r, hotelTypes)) + "), but the stay " + why));
                 } else {
-                    pinned.add(new int[] {i, problem.rooms().indexOf(room)});
+                    pinned.add(new int[] {i, roomList.indexOf(room)});
                 }
             }
             checkPinnedOverlaps(pinned);
         }
 
         private void checkScheduleLength() {
-            List<Reservation> all = new ArrayList<>(problem.reservations());
-            all.addAll(problem.newReservations());
+            List<Reservation> all = new ArrayList<>(reservations);
+            all.addAll(newReservations);
+            all.removeIf(java.util.Objects::isNull);
             long first = all.stream().mapToLong(Reservation::arrivalDay).min().orElse(0);
             long last = all.stream().mapToLong(Reservation::departureDay).max().orElse(0);
-            if (problem.requestStart() != null) {
-                first = Math.min(first, problem.requestStart().toEpochDay());
+            if (requestStart != null) {
+                first = Math.min(first, requestStart.toEpochDay());
             }
-            if (problem.requestEnd() != null) {
-                last = Math.max(last, problem.requestEnd().toEpochDay());
+            if (requestEnd != null) {
+                last = Math.max(last, requestEnd.toEpochDay());
             }
             if (last - first > MAX_SCHEDULE_NIGHTS) {
                 errors.add(new ValidationError("Reservations", "the schedule spans " + (last - first)
@@ -606,8 +620,8 @@ public final class ProblemReader {
         }
 
         private boolean outsideRequestWindow(Reservation r) {
-            return (problem.requestStart() != null && r.arrival().isBefore(problem.requestStart()))
-                    || (problem.requestEnd() != null && r.departure().isAfter(problem.requestEnd()));
+            return (requestStart != null && r.arrival().isBefore(requestStart))
+                    || (requestEnd != null && r.departure().isAfter(requestEnd));
         }
 
         private void checkPinnedOverlaps(List<int[]> pinned) {
@@ -616,8 +630,8 @@ public final class ProblemReader {
                     if (pinned.get(a)[1] != pinned.get(b)[1]) {
                         continue;
                     }
-                    Reservation x = problem.reservations().get(pinned.get(a)[0]);
-                    Reservation y = problem.reservations().get(pinned.get(b)[0]);
+                    Reservation x = reservations.get(pinned.get(a)[0]);
+                    Reservation y = reservations.get(pinned.get(b)[0]);
                     if (x.arrivalDay() < y.departureDay() && y.arrivalDay() < x.departureDay()) {
                         errors.add(new ValidationError("Reservations[" + pinned.get(b)[0] + "].AssignedRoom",
                                 "overlaps Reservations[" + pinned.get(a)[0] + "] in room "
