@@ -17,133 +17,129 @@ import org.bookingopt.core.plan.Stay;
 /**
  * Turns the relaxation's flow of each room type into timelines of real rooms, day by day.
  *
- * <p>On an arrival day the flow says how many rooms to take from each departure day ("class") and how many
- * from the rooms whose gap is already free (rooms never used, or idle long enough). Which rooms of a class,
- * and which room gets which arriving stay, does not change the cost: that freedom is used to put locked
- * stays in their rooms, to keep rooms with an upcoming lock free for it, and to seat adjacency groups in
- * neighbouring rooms. Following the counts reproduces the relaxation's cost exactly, so a decomposition
- * that honours every lock and group is a proven optimum. Where the counts cannot be followed (a lock's
- * room is in the wrong class), it deviates to the cheapest free room and the caller sees a higher cost
- * or an invalid plan, and falls back to the exact model.
+ * <p>On an arrival day the flow says how many rooms of a type to take from each departure day ("class")
+ * and how many from the rooms whose gap is already free (never used, or idle long enough). Which rooms of a
+ * class, and which room gets which arriving stay, does not change the cost: that freedom is used to put
+ * locked stays in their rooms, to keep rooms with an upcoming lock free for it, and to seat adjacency
+ * groups in neighbouring rooms (across types: all types are walked through the days together). Following
+ * the counts reproduces the relaxation's cost exactly, so a decomposition that honours every lock and group
+ * is a proven optimum. Where the counts cannot be followed, it takes the best free room instead; the caller
+ * then sees a higher cost or a double booking and repairs the plan.
  */
 final class FlowDecomposer {
     private static final int UNUSED = Integer.MIN_VALUE;
+    private static final long OFF_FLOW = 1_000_000L;
+    private static final long INTO_LOCK = 100_000_000L;
 
     private final AssignmentProblem problem;
     private final int[] roomOfStay;
     private final Map<Integer, List<Stay>> membersOfGroup = new HashMap<>();
+    private final int[] freeSince;   // by room: departure of its last stay, UNUSED if none yet
+    private final List<Deque<Stay>> locks = new ArrayList<>(); // by room: its pinned stays not yet placed
+    private final int[] layerOfRoom;
 
-    private FlowDecomposer(AssignmentProblem problem) {
+    private FlowDecomposer(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers) {
         this.problem = problem;
         this.roomOfStay = new int[problem.stays().size()];
         Arrays.fill(roomOfStay, -1);
-        for (Stay s : problem.stays()) {
+        this.freeSince = new int[problem.roomCount()];
+        Arrays.fill(freeSince, UNUSED);
+        this.layerOfRoom = new int[problem.roomCount()];
+        for (int l = 0; l < layers.size(); l++) {
+            for (int r : layers.get(l).rooms()) {
+                layerOfRoom[r] = l;
+            }
+        }
+        for (int r = 0; r < problem.roomCount(); r++) {
+            locks.add(new ArrayDeque<>());
+        }
+        problem.stays().stream().sorted(Comparator.comparingInt(Stay::arrival)).forEach(s -> {
+            if (s.isPinned()) {
+                locks.get(s.pinnedRoom()).add(s);
+            }
             if (s.group() >= 0) {
                 membersOfGroup.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
             }
-        }
+        });
     }
 
-    /** @return a plan in which every stay has a room of its layer's type; it may break locks or overlap */
+    /** @return a plan in which every stay has a room of its layer; it may double-book a room */
     static RoomPlan decompose(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers,
                               LayeredFlowModel.Solution solution) {
-        FlowDecomposer decomposer = new FlowDecomposer(problem);
-        for (int l = 0; l < layers.size(); l++) {
-            List<Stay> stays = new ArrayList<>();
-            for (Stay s : problem.stays()) {
-                if (solution.layerOfStay()[s.index()] == l) {
-                    stays.add(s);
-                }
-            }
-            if (!stays.isEmpty()) {
-                decomposer.decomposeLayer(layers.get(l), stays, solution.flows().get(l));
-            }
+        FlowDecomposer decomposer = new FlowDecomposer(problem, layers);
+        TreeMap<Integer, List<Stay>> arrivalsByDay = new TreeMap<>();
+        for (Stay s : problem.stays()) {
+            arrivalsByDay.computeIfAbsent(s.arrival(), d -> new ArrayList<>()).add(s);
+        }
+        List<Map<Long, Integer>> direct = new ArrayList<>();
+        solution.flows().forEach(f -> direct.add(new HashMap<>(f.direct())));
+        for (Map.Entry<Integer, List<Stay>> day : arrivalsByDay.entrySet()) {
+            decomposer.placeArrivals(day.getKey(), day.getValue(), layers, solution, direct);
         }
         return new RoomPlan(decomposer.roomOfStay);
     }
 
-    private void decomposeLayer(LayeredFlowModel.Layer layer, List<Stay> stays, LayeredFlowModel.LayerFlow flow) {
-        int[] rooms = layer.rooms();
-        Map<Integer, Integer> localOf = new HashMap<>();
-        for (int i = 0; i < rooms.length; i++) {
-            localOf.put(rooms[i], i);
+    private void placeArrivals(int day, List<Stay> arriving, List<LayeredFlowModel.Layer> layers,
+                               LayeredFlowModel.Solution solution, List<Map<Long, Integer>> direct) {
+        List<Draws> draws = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            LayeredFlowModel.LayerFlow flow = solution.flows().get(l);
+            draws.add(new Draws(day, direct.get(l),
+                    flow.waitExit().getOrDefault(day, 0) + flow.fromSource().getOrDefault(day, 0)));
         }
-        int[] freeSince = new int[rooms.length];   // departure of the room's last stay, UNUSED if none
-        int[] busyUntil = new int[rooms.length];
-        Arrays.fill(freeSince, UNUSED);
-        Arrays.fill(busyUntil, UNUSED);
-        // Each room's locked (pinned) stays, by arrival: the room must be free for them.
-        List<Deque<Stay>> locks = new ArrayList<>();
-        for (int i = 0; i < rooms.length; i++) {
-            locks.add(new ArrayDeque<>());
+        List<Stay> rest = new ArrayList<>();
+        // 1. Locked stays take their room.
+        for (Stay s : arriving) {
+            if (s.isPinned()) {
+                draws.get(layerOfRoom[s.pinnedRoom()]).take(s.pinnedRoom());
+                place(s, s.pinnedRoom());
+            } else {
+                rest.add(s);
+            }
         }
-        TreeMap<Integer, List<Stay>> arrivalsByDay = new TreeMap<>();
-        stays.stream().sorted(Comparator.comparingInt(Stay::arrival)).forEach(s -> {
-            arrivalsByDay.computeIfAbsent(s.arrival(), d -> new ArrayList<>()).add(s);
-            if (s.isPinned() && localOf.containsKey(s.pinnedRoom())) {
-                locks.get(localOf.get(s.pinnedRoom())).add(s);
-            }
-        });
-        Map<Long, Integer> direct = new HashMap<>(flow.direct());
-
-        for (Map.Entry<Integer, List<Stay>> day : arrivalsByDay.entrySet()) {
-            int x = day.getKey();
-            int zeroCostDraws = flow.waitExit().getOrDefault(x, 0) + flow.fromSource().getOrDefault(x, 0);
-            Draws draws = new Draws(x, direct, zeroCostDraws, freeSince, busyUntil);
-            List<Stay> arriving = new ArrayList<>(day.getValue());
-            // 1. Locked stays take their room.
-            for (Stay s : List.copyOf(arriving)) {
-                if (s.isPinned() && localOf.containsKey(s.pinnedRoom())) {
-                    int r = localOf.get(s.pinnedRoom());
-                    draws.take(r);
-                    place(s, rooms, r, freeSince, busyUntil);
-                    locks.get(r).remove(s);
-                    arriving.remove(s);
-                }
-            }
-            // 2. Group members next to their group, 3. the rest; rooms with a nearer lock are kept back.
-            arriving.sort(Comparator.comparingInt((Stay s) -> s.group() >= 0 ? 0 : 1)
-                    .thenComparing(Comparator.comparingInt(Stay::departure).reversed()));
-            for (Stay s : arriving) {
-                int r = chooseRoom(s, rooms, draws, locks, freeSince, busyUntil);
-                draws.take(r);
-                place(s, rooms, r, freeSince, busyUntil);
-            }
+        // 2. Group members first, next to their group; 3. the rest, longest first.
+        rest.sort(Comparator.comparingInt((Stay s) -> s.group() >= 0 ? 0 : 1)
+                .thenComparing(Comparator.comparingInt(Stay::departure).reversed())
+                .thenComparingInt(Stay::index));
+        for (Stay s : rest) {
+            int layer = solution.layerOfStay()[s.index()];
+            int room = chooseRoom(s, layers.get(layer).rooms(), draws.get(layer), draws);
+            draws.get(layer).take(room);
+            place(s, room);
         }
     }
 
-    private int chooseRoom(Stay s, int[] rooms, Draws draws, List<Deque<Stay>> locks, int[] freeSince,
-                           int[] busyUntil) {
-        int best = -1;
+    private int chooseRoom(Stay s, int[] rooms, Draws draws, List<Draws> allDraws) {
+        int best = rooms[0];
         long bestScore = Long.MAX_VALUE;
-        for (int r = 0; r < rooms.length; r++) {
-            if (busyUntil[r] > s.arrival()) {
+        for (int r : rooms) {
+            if (busy(r, s.arrival())) {
                 continue;
             }
-            long score = draws.available(r) ? 0 : 1_000_000L;   // follow the flow's counts
+            long score = draws.available(r) ? 0 : OFF_FLOW;
             Stay nextLock = locks.get(r).peekFirst();
             if (nextLock != null) {
                 // Never run into the room's next lock; otherwise prefer to keep the room for it.
-                score += nextLock.arrival() < s.departure() ? 100_000_000L : 1000L + (nextLock.arrival() - s.departure());
+                score += nextLock.arrival() < s.departure() ? INTO_LOCK : 1000L + (nextLock.arrival() - s.departure());
             }
             if (s.group() >= 0) {
-                score += groupScore(s, rooms[r], rooms, draws, busyUntil) * 10_000L;
+                score += groupScore(s, r, allDraws) * 10_000L;
             }
-            score += Math.min(999, Math.max(0, draws.cost(r)));
+            score += Math.min(999, draws.cost(r));
             if (score < bestScore) {
                 bestScore = score;
                 best = r;
             }
         }
-        if (best < 0) {
-            // Every room of the type is busy: the relaxation's plan cannot be followed here.
-            best = 0;
-        }
         return best;
     }
 
-    /** 0 when the room is next to a placed member of the stay's group, 1 when one could join it, else 2. */
-    private int groupScore(Stay s, int room, int[] layerRooms, Draws draws, int[] busyUntil) {
+    /**
+     * 0 when the room is next to a placed member of the stay's group; 1 when a room next to it is one the
+     * flow takes today (another member can join at no extra cost); 2 when a free room next to it exists;
+     * else 3.
+     */
+    private int groupScore(Stay s, int room, List<Draws> allDraws) {
         boolean placedMember = false;
         for (Stay other : membersOfGroup.get(s.group())) {
             if (other.index() != s.index() && roomOfStay[other.index()] >= 0) {
@@ -154,41 +150,37 @@ final class FlowDecomposer {
             }
         }
         if (placedMember) {
-            return 2;
+            return 3;
         }
-        for (int r = 0; r < layerRooms.length; r++) {
-            if (layerRooms[r] != room && busyUntil[r] <= s.arrival() && problem.adjacent(room, layerRooms[r])) {
-                return 1;
-            }
-        }
+        int score = 3;
         for (int r = 0; r < problem.roomCount(); r++) {
-            if (r != room && problem.adjacent(room, r)) {
-                return 1;
+            if (r != room && problem.adjacent(room, r) && !busy(r, s.arrival())) {
+                score = Math.min(score, allDraws.get(layerOfRoom[r]).available(r) ? 1 : 2);
             }
         }
-        return 2;
+        return score;
     }
 
-    private void place(Stay s, int[] rooms, int r, int[] freeSince, int[] busyUntil) {
-        roomOfStay[s.index()] = rooms[r];
-        freeSince[r] = s.departure();
-        busyUntil[r] = s.departure();
+    private boolean busy(int room, int day) {
+        return freeSince[room] != UNUSED && freeSince[room] > day;
     }
 
-    /** The rooms the flow says to take on one arrival day: per departure class, and from the free pool. */
+    private void place(Stay s, int room) {
+        roomOfStay[s.index()] = room;
+        freeSince[room] = Math.max(freeSince[room], s.departure());
+        locks.get(room).remove(s);
+    }
+
+    /** The rooms the flow says to take on one arrival day in one layer: per class, and from the free pool. */
     private final class Draws {
         private final int day;
         private final Map<Long, Integer> direct;
         private int zeroCost;
-        private final int[] freeSince;
-        private final int[] busyUntil;
 
-        Draws(int day, Map<Long, Integer> direct, int zeroCost, int[] freeSince, int[] busyUntil) {
+        Draws(int day, Map<Long, Integer> direct, int zeroCost) {
             this.day = day;
             this.direct = direct;
             this.zeroCost = zeroCost;
-            this.freeSince = freeSince;
-            this.busyUntil = busyUntil;
         }
 
         private boolean isZeroCost(int r) {
@@ -196,7 +188,7 @@ final class FlowDecomposer {
         }
 
         boolean available(int r) {
-            if (busyUntil[r] > day) {
+            if (busy(r, day)) {
                 return false;
             }
             if (isZeroCost(r)) {
@@ -206,10 +198,13 @@ final class FlowDecomposer {
         }
 
         long cost(int r) {
-            return freeSince[r] == UNUSED ? 0 : GapArcs.cost(problem.schedule(), freeSince[r], day);
+            return freeSince[r] == UNUSED || busy(r, day) ? 0 : GapArcs.cost(problem.schedule(), freeSince[r], day);
         }
 
         void take(int r) {
+            if (busy(r, day)) {
+                return;
+            }
             if (isZeroCost(r)) {
                 zeroCost--;
             } else {

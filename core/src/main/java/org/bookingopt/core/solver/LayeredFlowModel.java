@@ -64,6 +64,7 @@ final class LayeredFlowModel {
     private final List<Map<Integer, MPVariable>> stayVars = new ArrayList<>();  // per stay: layer → var
     private final List<LayerVars> layerVars = new ArrayList<>();
     private final List<MPVariable> satisfied = new ArrayList<>();
+    private final Map<Integer, List<Integer>> fixedMemberRooms;
     private double constantUnits;
 
     private record LayerVars(Map<Long, MPVariable> direct, Map<Integer, MPVariable> waitEntry,
@@ -71,7 +72,17 @@ final class LayeredFlowModel {
     }
 
     LayeredFlowModel(AssignmentProblem problem, List<Layer> layers, boolean withAdjacency, String solverId) {
+        this(problem, layers, withAdjacency, solverId, Map.of());
+    }
+
+    /**
+     * @param fixedMemberRooms group index → rooms of that group's members that are not part of this model
+     *                         (a neighbourhood sub-problem): a member next to one of them is satisfied
+     */
+    LayeredFlowModel(AssignmentProblem problem, List<Layer> layers, boolean withAdjacency, String solverId,
+                     Map<Integer, List<Integer>> fixedMemberRooms) {
         OrTools.load();
+        this.fixedMemberRooms = fixedMemberRooms;
         this.problem = problem;
         this.layers = layers;
         this.withAdjacency = withAdjacency;
@@ -262,6 +273,11 @@ final class LayeredFlowModel {
                 MPConstraint near = solver.makeConstraint(-MPSolver.infinity(), 0, "zn_" + s.index() + "_" + room);
                 near.setCoefficient(z, 1);
                 double constantNear = 0;
+                for (int fixedRoom : fixedMemberRooms.getOrDefault(s.group(), List.of())) {
+                    if (problem.adjacent(room, fixedRoom)) {
+                        constantNear = 1;
+                    }
+                }
                 for (Stay other : problem.stays()) {
                     if (other.group() != s.group() || other.index() == s.index()
                             || (s.splitGroup() >= 0 && other.splitGroup() == s.splitGroup())) {

@@ -26,8 +26,11 @@ import org.bookingopt.core.plan.Stay;
  * the proven bound.
  */
 public final class RoomFlowSolver implements RoomAssignmentSolver {
+    private static final System.Logger LOG = System.getLogger(RoomFlowSolver.class.getName());
     /** The MILP solver bundled with OR-Tools that the models use. */
     public static final String DEFAULT_MILP = "SCIP";
+    /** Stays × rooms above which the room-level model of the whole hotel is not attempted. */
+    static final long EXACT_MODEL_LIMIT = 5_000;
 
     private final String milpSolver;
 
@@ -61,10 +64,16 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         }
         double boundUnits = Math.ceil(relaxed.boundUnits() - 1e-6);
 
-        RoomPlan best = FlowDecomposer.decompose(problem, typeLayers, relaxed);
-        if (!PlanChecker.violations(problem, best).isEmpty()) {
-            best = null;
-        }
+        RoomPlan decomposed = FlowDecomposer.decompose(problem, typeLayers, relaxed);
+        List<String> violations = PlanChecker.violations(problem, decomposed);
+        double relaxedBound = boundUnits;
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format(
+                "relaxation %s in %s: bound %.6f, %d vars; decomposition: %d violations%s, cost %.6f",
+                relaxed.status(), elapsed(started), Math.scalb(relaxedBound, -GapCost.FRACTION_BITS),
+                relaxation.numVariables(), violations.size(),
+                violations.isEmpty() ? "" : " (first: " + violations.get(0) + ")",
+                Math.scalb(costUnits(problem, decomposed), -GapCost.FRACTION_BITS)));
+        RoomPlan best = violations.isEmpty() ? decomposed : null;
         Duration firstPlan = best == null ? null : elapsed(started);
         progress.onProgress(0.6, "assign");
         if (best != null && costUnits(problem, best) <= boundUnits) {
@@ -75,27 +84,40 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
                     : result(problem, SolverStatus.FEASIBLE, best, boundUnits, firstPlan, null);
         }
 
-        LayeredFlowModel exact = new LayeredFlowModel(problem, roomLayers(problem), true, milpSolver);
-        if (best != null) {
-            exact.hint(best);
-        }
-        LayeredFlowModel.Solution solved = exact.solve(remaining(deadline), settings.threads(), cancellation);
-        progress.onProgress(0.95, "assign");
-        if (solved.status() == SolverStatus.INFEASIBLE) {
-            return new Assignment(SolverStatus.INFEASIBLE, null, null, Double.NaN,
-                    "no assignment respects every stay's room types, locked rooms and pins at once",
-                    null, elapsed(started));
-        }
-        if (solved.layerOfStay() != null) {
-            boundUnits = Math.max(boundUnits, Math.ceil(solved.boundUnits() - 1e-6));
-            RoomPlan exactPlan = planOf(problem, solved.layerOfStay());
-            if (best == null || costUnits(problem, exactPlan) < costUnits(problem, best)) {
-                best = exactPlan;
+        if (problem.stays().size() * (long) problem.roomCount() > EXACT_MODEL_LIMIT) {
+            // Too large for the room-level model: repair and improve a few rooms at a time.
+            RoomPlan repaired = new NeighbourhoodSearch(problem, milpSolver)
+                    .improve(decomposed, boundUnits, deadline, cancellation);
+            if (PlanChecker.violations(problem, repaired).isEmpty()
+                    && (best == null || costUnits(problem, repaired) < costUnits(problem, best))) {
+                best = repaired;
                 if (firstPlan == null) {
                     firstPlan = elapsed(started);
                 }
             }
+        } else {
+            LayeredFlowModel exact = new LayeredFlowModel(problem, roomLayers(problem), true, milpSolver);
+            if (best != null) {
+                exact.hint(best);
+            }
+            LayeredFlowModel.Solution solved = exact.solve(remaining(deadline), settings.threads(), cancellation);
+            if (solved.status() == SolverStatus.INFEASIBLE) {
+                return new Assignment(SolverStatus.INFEASIBLE, null, null, Double.NaN,
+                        "no assignment respects every stay's room types, locked rooms and pins at once",
+                        null, elapsed(started));
+            }
+            if (solved.layerOfStay() != null) {
+                boundUnits = Math.max(boundUnits, Math.ceil(solved.boundUnits() - 1e-6));
+                RoomPlan exactPlan = planOf(problem, solved.layerOfStay());
+                if (best == null || costUnits(problem, exactPlan) < costUnits(problem, best)) {
+                    best = exactPlan;
+                    if (firstPlan == null) {
+                        firstPlan = elapsed(started);
+                    }
+                }
+            }
         }
+        progress.onProgress(0.95, "assign");
         if (best == null) {
             return new Assignment(SolverStatus.TIMEOUT, null, null, Double.NaN, null, null, null);
         }
