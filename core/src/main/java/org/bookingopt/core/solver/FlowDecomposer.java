@@ -97,7 +97,10 @@ final class FlowDecomposer {
                 rest.add(s);
             }
         }
-        // 2. Group members first, next to their group; 3. the rest, longest first.
+        // 2. Groups arriving together: side-by-side rooms that the flow takes today, found as a set.
+        seatGroupsTogether(rest, solution, draws);
+        rest.removeIf(s -> roomOfStay[s.index()] >= 0);
+        // 3. Other group members next to their group; 4. the rest, longest first.
         rest.sort(Comparator.comparingInt((Stay s) -> s.group() >= 0 ? 0 : 1)
                 .thenComparing(Comparator.comparingInt(Stay::departure).reversed())
                 .thenComparingInt(Stay::index));
@@ -107,6 +110,76 @@ final class FlowDecomposer {
             draws.get(layer).take(room);
             place(s, room);
         }
+    }
+
+    /**
+     * For each group with two or more members arriving today and none placed yet, looks for rooms the flow
+     * takes today (so at no cost above the bound) in which every member has a member next door.
+     */
+    private void seatGroupsTogether(List<Stay> arriving, LayeredFlowModel.Solution solution, List<Draws> draws) {
+        Map<Integer, List<Stay>> groups = new java.util.LinkedHashMap<>();
+        for (Stay s : arriving) {
+            if (s.group() >= 0) {
+                groups.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
+            }
+        }
+        for (List<Stay> members : groups.values()) {
+            boolean nonePlaced = membersOfGroup.get(members.get(0).group()).stream()
+                    .noneMatch(m -> roomOfStay[m.index()] >= 0);
+            if (members.size() < 2 || !nonePlaced) {
+                continue;
+            }
+            int[] rooms = new int[members.size()];
+            if (seat(members, 0, rooms, solution, draws)) {
+                for (int i = 0; i < members.size(); i++) {
+                    place(members.get(i), rooms[i]);
+                }
+            }
+        }
+    }
+
+    /** Depth-first: member i takes a free, drawable room next to an earlier member's; counts are taken. */
+    private boolean seat(List<Stay> members, int i, int[] rooms, LayeredFlowModel.Solution solution,
+                         List<Draws> draws) {
+        if (i == members.size()) {
+            return true;
+        }
+        Stay s = members.get(i);
+        int layer = solution.layerOfStay()[s.index()];
+        Draws d = draws.get(layer);
+        for (int r = 0; r < problem.roomCount(); r++) {
+            if (layerOfRoom[r] != layer || !d.available(r) || contains(rooms, i, r) || intoLock(r, s)) {
+                continue;
+            }
+            boolean nextToEarlier = i == 0;
+            for (int j = 0; j < i && !nextToEarlier; j++) {
+                nextToEarlier = problem.adjacent(r, rooms[j]);
+            }
+            if (!nextToEarlier) {
+                continue;
+            }
+            d.take(r);
+            rooms[i] = r;
+            if (seat(members, i + 1, rooms, solution, draws)) {
+                return true;
+            }
+            d.untake(r);
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] rooms, int upTo, int room) {
+        for (int j = 0; j < upTo; j++) {
+            if (rooms[j] == room) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean intoLock(int room, Stay s) {
+        Stay nextLock = locks.get(room).peekFirst();
+        return nextLock != null && nextLock.arrival() < s.departure();
     }
 
     private int chooseRoom(Stay s, int[] rooms, Draws draws, List<Draws> allDraws) {
@@ -202,13 +275,21 @@ final class FlowDecomposer {
         }
 
         void take(int r) {
+            adjust(r, -1);
+        }
+
+        void untake(int r) {
+            adjust(r, 1);
+        }
+
+        private void adjust(int r, int delta) {
             if (busy(r, day)) {
                 return;
             }
             if (isZeroCost(r)) {
-                zeroCost--;
+                zeroCost += delta;
             } else {
-                direct.merge(LayeredFlowModel.LayerFlow.key(freeSince[r], day), -1, Integer::sum);
+                direct.merge(LayeredFlowModel.LayerFlow.key(freeSince[r], day), delta, Integer::sum);
             }
         }
     }
