@@ -23,14 +23,14 @@ class NoReoptFixturesTest {
     void plainRunWithoutReoptimizationPublishesTheFixedPlanRestrictions(String sample) {
         JsonNode reference = Fixtures.reference(sample + ".noreopt.result.json");
         StayRestrictions ours = restrictionsOfReferencePlan(sample, reference);
-        FixedPlanFixturesTest.assertPublishedMapsEqual(ours, reference);
+        ResultKeys.assertPublishedMapsEqual(ours, reference);
     }
 
     @ParameterizedTest
     @MethodSource(FIXED_PLAN_SAMPLES)
     void plainRunWithoutReoptimizationHasTheFixedPlanImpact(String sample) {
         JsonNode reference = Fixtures.reference(sample + ".noreopt.result.json");
-        FixedPlanFixturesTest.assertStaysAvoidedEqual(StaysAvoided.of(restrictionsOfReferencePlan(sample, reference)),
+        ResultKeys.assertStaysAvoidedEqual(StaysAvoided.of(restrictionsOfReferencePlan(sample, reference)),
                 reference);
     }
 
