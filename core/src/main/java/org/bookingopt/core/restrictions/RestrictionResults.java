@@ -20,6 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * every number an integer (Q26).
  */
 public final class RestrictionResults {
+    /** The BookingOpt-only key of the channel export, appended after the SPEC keys. */
+    public static final String CHANNEL_RESTRICTIONS = "ChannelRestrictions";
+
     private RestrictionResults() {
     }
 
@@ -62,6 +65,30 @@ public final class RestrictionResults {
             bucket.put("Optimized", counts.optimized());
         });
         result.set("QualityComparison", histogram);
+    }
+
+    /** Appends {@code ChannelRestrictions} after the SPEC keys. */
+    public static void appendChannelRestrictions(ResultDocument result, ChannelRestrictions channel) {
+        result.append(CHANNEL_RESTRICTIONS, channelRows(channel));
+    }
+
+    /** The channel rows as JSON; {@code RoomType} is {@code null} on the rows pooling every type. */
+    public static ArrayNode channelRows(ChannelRestrictions channel) {
+        ArrayNode rows = Json.NODES.arrayNode();
+        for (ChannelRestrictions.Row row : channel.rows()) {
+            ChannelRestrictions.Night night = row.restrictions();
+            ObjectNode json = rows.addObject();
+            json.put("RoomType", row.roomType());
+            json.put("From", date(row.firstNight()));
+            json.put("To", date(row.lastNight()));
+            json.put("MinStayOnArrival", night.minStayOnArrival());
+            json.put("MinStayThrough", night.minStayThrough());
+            json.put("MaxStay", night.maxStay());
+            json.put("ClosedToArrival", night.closedToArrival());
+            json.put("ClosedToDeparture", night.closedToDeparture());
+            json.put("FullyBooked", night.fullyBooked());
+        }
+        return rows;
     }
 
     private static Map<Integer, Integer> flags(Iterable<Integer> nights) {

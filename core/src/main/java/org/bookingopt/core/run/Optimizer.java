@@ -12,6 +12,7 @@ import org.bookingopt.core.plan.Objective;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
+import org.bookingopt.core.restrictions.ChannelRestrictions;
 import org.bookingopt.core.restrictions.RestrictionResults;
 import org.bookingopt.core.restrictions.StayRestrictions;
 import org.bookingopt.core.restrictions.StaysAvoided;
@@ -109,7 +110,8 @@ public final class Optimizer {
     }
 
     /**
-     * SPEC §5 and §7 for the published plan (the input plan in restrictions-only runs): one call per phase.
+     * SPEC §5 and §7 for the published plan (the input plan in restrictions-only runs), then the channel
+     * export: one call per phase.
      */
     private static void writeRestrictions(ResultDocument result, AssignmentProblem problem, RoomPlan plan) {
         StayRestrictions restrictions = StayRestrictions.derive(problem, plan);
@@ -117,6 +119,7 @@ public final class Optimizer {
         RestrictionResults.writeRestrictions(result, restrictions);
         RestrictionResults.writeImpact(result, StaysAvoided.of(restrictions));
         RestrictionResults.writeComparison(result, problem, plan, restrictions);
+        RestrictionResults.appendChannelRestrictions(result, ChannelRestrictions.of(problem, plan, restrictions));
     }
 
     /** Group label → non-adjacent members, as stay indices (Q17) or as {@code {Name, Id}}. */
