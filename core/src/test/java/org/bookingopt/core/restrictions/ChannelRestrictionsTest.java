@@ -32,9 +32,9 @@ import tools.jackson.databind.JsonNode;
 class ChannelRestrictionsTest {
 
     @ParameterizedTest
-    @MethodSource(Fixtures.FIXED_PLAN_SAMPLES)
+    @MethodSource(Samples.FIXED_PLAN_SAMPLES)
     void pooledRowsRepeatThePublishedRestrictionsNightByNight(String sample) {
-        AssignmentProblem problem = Fixtures.problem(sample + ".fixedplan.json");
+        AssignmentProblem problem = Samples.problem(sample + ".fixedplan");
         assertPooledRowsRepeat(problem, problem.currentPlan());
     }
 
@@ -65,7 +65,7 @@ class ChannelRestrictionsTest {
 
     @Test
     void maxStayIsCappedAtTheScheduleEndWhereAnEmptyRoomLetsFixedMaxPassIt() {
-        AssignmentProblem problem = Fixtures.problem(Json.MAPPER.readTree("""
+        AssignmentProblem problem = Samples.problem(Json.MAPPER.readTree("""
                 {"ProblemId": "q36", "MinimumStay": 3, "RestrictionsForInitialPlan": true,
                  "Rooms": [{"RoomNumber": "1"}, {"RoomNumber": "2"}],
                  "Reservations": [
@@ -87,9 +87,9 @@ class ChannelRestrictionsTest {
 
     @Test
     void pooledMaxStayShowsLengthsReoptimizationProved() {
-        AssignmentProblem problem = Fixtures.problem("sample2.fixedplan.json");
+        AssignmentProblem problem = Samples.problem("sample2.fixedplan");
         RoomPlan plan = problem.currentPlan();
-        int feb28 = Fixtures.night("2021-02-28");
+        int feb28 = Samples.night("2021-02-28");
         StayRestrictions reoptimized = StayRestrictions.derive(problem, plan, Map.of(feb28, 12));
         assertThat(maxStayOn(ChannelRestrictions.of(problem, plan, StayRestrictions.derive(problem, plan)), feb28))
                 .isEqualTo(7);
@@ -169,7 +169,7 @@ class ChannelRestrictionsTest {
     }
 
     private static AssignmentProblem twoTypes() {
-        return Fixtures.problem(Json.MAPPER.readTree(twoTypesJson()));
+        return Samples.problem(Json.MAPPER.readTree(twoTypesJson()));
     }
 
     private static String twoTypesJson() {

@@ -1,6 +1,6 @@
 package org.bookingopt.core.restrictions;
 
-import static org.bookingopt.core.restrictions.Fixtures.FIXED_PLAN_SAMPLES;
+import static org.bookingopt.core.restrictions.Samples.FIXED_PLAN_SAMPLES;
 
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,18 +16,18 @@ class FixedPlanFixturesTest {
     @MethodSource(FIXED_PLAN_SAMPLES)
     void restrictionMapsEqualTheReferenceDateForDate(String sample) {
         StayRestrictions ours = fixedPlanRestrictions(sample);
-        ResultKeys.assertPublishedMapsEqual(ours, Fixtures.reference(sample + ".fixedplan.result.json"));
+        ResultKeys.assertPublishedMapsEqual(ours, Samples.reference(sample + ".fixedplan"));
     }
 
     @ParameterizedTest
     @MethodSource(FIXED_PLAN_SAMPLES)
     void staysAvoidedEqualTheReference(String sample) {
         StaysAvoided ours = StaysAvoided.of(fixedPlanRestrictions(sample));
-        ResultKeys.assertStaysAvoidedEqual(ours, Fixtures.reference(sample + ".fixedplan.result.json"));
+        ResultKeys.assertStaysAvoidedEqual(ours, Samples.reference(sample + ".fixedplan"));
     }
 
     static StayRestrictions fixedPlanRestrictions(String sample) {
-        AssignmentProblem problem = Fixtures.problem(sample + ".fixedplan.json");
+        AssignmentProblem problem = Samples.problem(sample + ".fixedplan");
         return StayRestrictions.derive(problem, problem.currentPlan());
     }
 }

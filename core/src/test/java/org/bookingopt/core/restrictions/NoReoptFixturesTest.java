@@ -1,7 +1,7 @@
 package org.bookingopt.core.restrictions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bookingopt.core.restrictions.Fixtures.FIXED_PLAN_SAMPLES;
+import static org.bookingopt.core.restrictions.Samples.FIXED_PLAN_SAMPLES;
 
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +21,7 @@ class NoReoptFixturesTest {
     @ParameterizedTest
     @MethodSource(FIXED_PLAN_SAMPLES)
     void plainRunWithoutReoptimizationPublishesTheFixedPlanRestrictions(String sample) {
-        JsonNode reference = Fixtures.reference(sample + ".noreopt.result.json");
+        JsonNode reference = Samples.reference(sample + ".noreopt");
         StayRestrictions ours = restrictionsOfReferencePlan(sample, reference);
         ResultKeys.assertPublishedMapsEqual(ours, reference);
     }
@@ -29,13 +29,13 @@ class NoReoptFixturesTest {
     @ParameterizedTest
     @MethodSource(FIXED_PLAN_SAMPLES)
     void plainRunWithoutReoptimizationHasTheFixedPlanImpact(String sample) {
-        JsonNode reference = Fixtures.reference(sample + ".noreopt.result.json");
+        JsonNode reference = Samples.reference(sample + ".noreopt");
         ResultKeys.assertStaysAvoidedEqual(StaysAvoided.of(restrictionsOfReferencePlan(sample, reference)),
                 reference);
     }
 
     private static StayRestrictions restrictionsOfReferencePlan(String sample, JsonNode reference) {
-        ObjectNode input = (ObjectNode) Fixtures.input(sample + ".json");
+        ObjectNode input = (ObjectNode) Samples.input(sample);
         assertThat(input.path("RestrictionsForInitialPlan").asBoolean(false)).isFalse();
         ArrayNode reservations = (ArrayNode) input.get("Reservations");
         JsonNode plan = reference.get("OptimizedPlan");
@@ -45,7 +45,7 @@ class NoReoptFixturesTest {
             assertThat(plan.get(i).get("Name").asString()).isEqualTo(reservation.get("Name").asString());
             reservation.set("AssignedRoom", plan.get(i).get("AssignedRoom"));
         }
-        AssignmentProblem problem = Fixtures.problem(input);
+        AssignmentProblem problem = Samples.problem(input);
         assertThat(problem.currentPlan()).as("every stay has a room of v0's plan").isNotNull();
         return StayRestrictions.derive(problem, problem.currentPlan());
     }

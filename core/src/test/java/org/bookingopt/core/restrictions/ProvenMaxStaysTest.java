@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * change the impact; unproven nights keep FixedMax. Values from SPEC §6.5 and §7.3 (sample2, our column).
  */
 class ProvenMaxStaysTest {
-    private static final int FEB_28 = Fixtures.night("2021-02-28");
-    private static final int MAR_01 = Fixtures.night("2021-03-01");
+    private static final int FEB_28 = Samples.night("2021-02-28");
+    private static final int MAR_01 = Samples.night("2021-03-01");
 
     private final StayRestrictions fixed = FixedPlanFixturesTest.fixedPlanRestrictions("sample2");
 
@@ -23,7 +23,7 @@ class ProvenMaxStaysTest {
         assertThat(fixed.compMax()).isEqualTo(fixed.fixedMax());
         assertThat(fixed.withProvenMaxStays(Map.of())).isSameAs(fixed);
         assertThat(fixed.maxStays()).containsExactly(Map.entry(FEB_28, 7), Map.entry(MAR_01, 9),
-                Map.entry(Fixtures.night("2021-03-10"), 7));
+                Map.entry(Samples.night("2021-03-10"), 7));
     }
 
     @Test
@@ -43,9 +43,9 @@ class ProvenMaxStaysTest {
         StaysAvoided reoptimized = StaysAvoided.of(fixed.withProvenMaxStays(Map.of(FEB_28, 12, MAR_01, 11)));
         assertThat(StaysAvoided.of(fixed).byMaximumStay()).isNotEmpty();
         assertThat(reoptimized.byMaximumStay()).isEmpty();
-        assertThat(reoptimized.byClosedArrival()).containsEntry(Fixtures.night("2021-03-02"), List.of(5, 8))
-                .containsEntry(Fixtures.night("2021-03-03"), List.of(7))
-                .containsEntry(Fixtures.night("2021-03-04"), List.of(6));
+        assertThat(reoptimized.byClosedArrival()).containsEntry(Samples.night("2021-03-02"), List.of(5, 8))
+                .containsEntry(Samples.night("2021-03-03"), List.of(7))
+                .containsEntry(Samples.night("2021-03-04"), List.of(6));
     }
 
     @Test

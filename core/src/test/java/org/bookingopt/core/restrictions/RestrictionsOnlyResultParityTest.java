@@ -1,7 +1,7 @@
 package org.bookingopt.core.restrictions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bookingopt.core.restrictions.Fixtures.FIXED_PLAN_SAMPLES;
+import static org.bookingopt.core.restrictions.Samples.FIXED_PLAN_SAMPLES;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,7 +37,7 @@ class RestrictionsOnlyResultParityTest {
     @ParameterizedTest
     @MethodSource(FIXED_PLAN_SAMPLES)
     void ourResultHasEveryReferenceKeyWithAnEqualValue(String sample) {
-        JsonNode reference = Fixtures.reference(sample + ".fixedplan.result.json");
+        JsonNode reference = Samples.reference(sample + ".fixedplan");
         JsonNode ours = run(sample);
         assertThat(names(ours)).containsAll(names(reference));
         List<String> differences = new ArrayList<>();
@@ -52,10 +52,10 @@ class RestrictionsOnlyResultParityTest {
     @ParameterizedTest
     @MethodSource(FIXED_PLAN_SAMPLES)
     void qualityComparisonIsTheReferenceWithoutFullyBookedNights(String sample) {
-        JsonNode reference = Fixtures.reference(sample + ".fixedplan.result.json");
-        AssignmentProblem problem = Fixtures.problem(sample + ".fixedplan.json");
+        JsonNode reference = Samples.reference(sample + ".fixedplan");
+        AssignmentProblem problem = Samples.problem(sample + ".fixedplan");
         ObjectNode expected = (ObjectNode) reference.get("QualityComparison").deepCopy();
-        Map<Integer, Double> minStays = Fixtures.numbersByNight(reference.get("MinStays"));
+        Map<Integer, Double> minStays = Samples.numbersByNight(reference.get("MinStays"));
         for (Map.Entry<Integer, Double> night : minStays.entrySet()) {
             if (problem.schedule().isFullyBooked(night.getKey())) {
                 // v0 counted this night in both columns (restrictions-only: no night skipped); we do not (Q25).
@@ -71,7 +71,7 @@ class RestrictionsOnlyResultParityTest {
         Optimizer optimizer = new Optimizer((problem, settings, progress, cancellation) -> {
             throw new AssertionError("a restrictions-only run must not solve");
         });
-        RunResult result = optimizer.run(ProblemReader.read(Fixtures.input(sample + ".fixedplan.json")),
+        RunResult result = optimizer.run(ProblemReader.read(Samples.input(sample + ".fixedplan")),
                 SolverSettings.defaults(), ProgressListener.NONE, Cancellation.none());
         assertThat(result.succeeded()).as(result.json().path("Message").asString()).isTrue();
         return result.json();

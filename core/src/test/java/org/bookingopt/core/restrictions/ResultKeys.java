@@ -15,14 +15,14 @@ final class ResultKeys {
     }
 
     static void assertPublishedMapsEqual(StayRestrictions ours, JsonNode reference) {
-        assertThat(Fixtures.asDoubles(flags(ours.closedArrivals())))
-                .as("ClosedArrivals").isEqualTo(Fixtures.numbersByNight(reference.get("ClosedArrivals")));
-        assertThat(Fixtures.asDoubles(flags(ours.closedDepartures())))
-                .as("ClosedDepartures").isEqualTo(Fixtures.numbersByNight(reference.get("ClosedDepartures")));
-        assertThat(Fixtures.asDoubles(ours.minStays().asMap()))
-                .as("MinStays").isEqualTo(Fixtures.numbersByNight(reference.get("MinStays")));
-        assertThat(Fixtures.asDoubles(ours.maxStays()))
-                .as("MaxStays").isEqualTo(Fixtures.numbersByNight(reference.get("MaxStays")));
+        assertThat(Samples.asDoubles(flags(ours.closedArrivals())))
+                .as("ClosedArrivals").isEqualTo(Samples.numbersByNight(reference.get("ClosedArrivals")));
+        assertThat(Samples.asDoubles(flags(ours.closedDepartures())))
+                .as("ClosedDepartures").isEqualTo(Samples.numbersByNight(reference.get("ClosedDepartures")));
+        assertThat(Samples.asDoubles(ours.minStays().asMap()))
+                .as("MinStays").isEqualTo(Samples.numbersByNight(reference.get("MinStays")));
+        assertThat(Samples.asDoubles(ours.maxStays()))
+                .as("MaxStays").isEqualTo(Samples.numbersByNight(reference.get("MaxStays")));
     }
 
     static void assertStaysAvoidedEqual(StaysAvoided ours, JsonNode reference) {
@@ -49,7 +49,7 @@ final class ResultKeys {
                 assertThat(stay.get("Arrival").asString()).isEqualTo(e.getKey());
                 lengths.add(stay.get("Length").asInt());
             }
-            result.put(Fixtures.night(e.getKey()), lengths);
+            result.put(Samples.night(e.getKey()), lengths);
         });
         return result;
     }

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 /** SPEC §5.8 (restrictions) and §7.1 (impact) on sample1's fixed plan, night by night. */
 class Sample1WorkedExampleTest {
-    private static final int S = Fixtures.night("2021-02-28");
+    private static final int S = Samples.night("2021-02-28");
     private static AssignmentProblem problem;
     private static StayRestrictions restrictions;
 
     @BeforeAll
     static void derive() {
-        problem = Fixtures.problem("sample1.fixedplan.json");
+        problem = Samples.problem("sample1.fixedplan");
         restrictions = StayRestrictions.derive(problem, problem.currentPlan());
     }
 

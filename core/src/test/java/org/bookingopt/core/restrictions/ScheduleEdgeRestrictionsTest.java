@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Rules of SPEC §5 and §7.2 that the fixtures never exercise: request windows, date ranges, (D3), buckets above M. */
 class ScheduleEdgeRestrictionsTest {
-    private static final int MAY_1 = Fixtures.night("2024-05-01");
+    private static final int MAY_1 = Samples.night("2024-05-01");
 
     @Test
     void nightsAfterTheLastDepartureOfAStretchedScheduleSellUpToTheScheduleEnd() {
@@ -87,7 +87,7 @@ class ScheduleEdgeRestrictionsTest {
     }
 
     private static StayRestrictions restrictionsOf(String json) {
-        AssignmentProblem problem = Fixtures.problem(Json.MAPPER.readTree(json));
+        AssignmentProblem problem = Samples.problem(Json.MAPPER.readTree(json));
         return StayRestrictions.derive(problem, problem.currentPlan());
     }
 }

@@ -33,7 +33,7 @@ class StandardRunRestrictionsTest {
     void restrictionKeysDescribeTheSolversPlan() {
         ObjectNode input = standardInput();
         JsonNode result = run(input);
-        AssignmentProblem problem = Fixtures.problem(input);
+        AssignmentProblem problem = Samples.problem(input);
         StayRestrictions solved = StayRestrictions.derive(problem, swapped(problem.currentPlan()));
         ResultKeys.assertPublishedMapsEqual(solved, result);
         ResultKeys.assertStaysAvoidedEqual(StaysAvoided.of(solved), result);
@@ -43,11 +43,11 @@ class StandardRunRestrictionsTest {
     void qualityComparisonCountsTheCurrentPlanAsInitialAndTheSolversAsOptimized() {
         ObjectNode input = standardInput();
         JsonNode result = run(input);
-        JsonNode reference = Fixtures.reference("sample2.fixedplan.result.json");
+        JsonNode reference = Samples.reference("sample2.fixedplan");
         // The current plan is v0's fixed plan: its minimum stays are the fixture's.
-        assertThat(Fixtures.numbersByNight(result.get("InitialMinStays")))
-                .isEqualTo(Fixtures.numbersByNight(reference.get("MinStays")));
-        JsonNode currentRooms = Fixtures.input("sample2.fixedplan.json").get("Reservations");
+        assertThat(Samples.numbersByNight(result.get("InitialMinStays")))
+                .isEqualTo(Samples.numbersByNight(reference.get("MinStays")));
+        JsonNode currentRooms = Samples.input("sample2.fixedplan").get("Reservations");
         assertThat(result.get("InitialPlan").size()).isEqualTo(currentRooms.size());
         assertThat(result.get("InitialPlan").get(0).get("Id").isNull()).isTrue();
         assertThat(result.get("InitialPlan").get(SWAPPED).get("AssignedRoom"))
@@ -56,11 +56,11 @@ class StandardRunRestrictionsTest {
                 .isEqualTo(currentRooms.get(SWAPPED_WITH).get("AssignedRoom"));
         int[] initial = new int[6];
         int[] optimized = new int[6];
-        AssignmentProblem problem = Fixtures.problem(input);
-        for (Map.Entry<Integer, Double> night : Fixtures.numbersByNight(result.get("MinStays")).entrySet()) {
+        AssignmentProblem problem = Samples.problem(input);
+        for (Map.Entry<Integer, Double> night : Samples.numbersByNight(result.get("MinStays")).entrySet()) {
             if (!problem.schedule().isFullyBooked(night.getKey())) {
                 optimized[night.getValue().intValue()]++;
-                initial[Fixtures.numbersByNight(result.get("InitialMinStays")).get(night.getKey()).intValue()]++;
+                initial[Samples.numbersByNight(result.get("InitialMinStays")).get(night.getKey()).intValue()]++;
             }
         }
         JsonNode comparison = result.get("QualityComparison");
@@ -85,7 +85,7 @@ class StandardRunRestrictionsTest {
 
     /** sample2's fixed plan as a standard run's input: the rooms are the current plan. */
     private static ObjectNode standardInput() {
-        ObjectNode input = (ObjectNode) Fixtures.input("sample2.fixedplan.json");
+        ObjectNode input = (ObjectNode) Samples.input("sample2.fixedplan");
         input.remove("RestrictionsForInitialPlan");
         return input;
     }
@@ -100,7 +100,7 @@ class StandardRunRestrictionsTest {
 
     private static JsonNode run(ObjectNode input) {
         Optimizer optimizer = new Optimizer((problem, settings, progress, cancellation) -> {
-            RoomPlan plan = swapped(Fixtures.problem(standardInput()).currentPlan());
+            RoomPlan plan = swapped(Samples.problem(standardInput()).currentPlan());
             return new Assignment(SolverStatus.FEASIBLE, plan, PlanEvaluator.evaluate(problem, plan), Double.NaN,
                     null, null, null);
         });
