@@ -12,6 +12,10 @@ import org.bookingopt.core.plan.Objective;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
+import org.bookingopt.core.restrictions.ChannelRestrictions;
+import org.bookingopt.core.restrictions.RestrictionResults;
+import org.bookingopt.core.restrictions.StayRestrictions;
+import org.bookingopt.core.restrictions.StaysAvoided;
 import org.bookingopt.core.solver.Assignment;
 import org.bookingopt.core.solver.Cancellation;
 import org.bookingopt.core.solver.CapacityCheck;
@@ -75,6 +79,8 @@ public final class Optimizer {
         result.set("InitialOptimizationTime", seconds(started));
         Objective objective = PlanEvaluator.evaluate(assignmentProblem, plan);
         writePlan(result, assignmentProblem, plan, objective, assignment);
+        progress.onProgress(0.55, "restrictions");
+        writeRestrictions(result, assignmentProblem, plan);
         progress.onProgress(1.0, "done");
         result.set("TotalTime", seconds(started));
         return new RunResult(true, status, objective, result.toJson(), assignment);
@@ -101,6 +107,19 @@ public final class Optimizer {
         cost.put("Splits", objective.splits());
         result.set("Objective", cost);
         result.set("OrphanNights", (long) objective.orphanNights());
+    }
+
+    /**
+     * SPEC §5 and §7 for the published plan (the input plan in restrictions-only runs), then the channel
+     * export: one call per phase.
+     */
+    private static void writeRestrictions(ResultDocument result, AssignmentProblem problem, RoomPlan plan) {
+        StayRestrictions restrictions = StayRestrictions.derive(problem, plan);
+        // §6 (re-optimized maximum stays) goes here: restrictions = restrictions.withProvenMaxStays(proven)
+        RestrictionResults.writeRestrictions(result, restrictions);
+        RestrictionResults.writeImpact(result, StaysAvoided.of(restrictions));
+        RestrictionResults.writeComparison(result, problem, plan, restrictions);
+        RestrictionResults.appendChannelRestrictions(result, ChannelRestrictions.of(problem, plan, restrictions));
     }
 
     /** Group label → non-adjacent members, as stay indices (Q17) or as {@code {Name, Id}}. */
