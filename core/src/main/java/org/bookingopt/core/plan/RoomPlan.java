@@ -8,6 +8,12 @@ public record RoomPlan(int[] roomOfStay) {
         roomOfStay = roomOfStay.clone();
     }
 
+    /** A copy: plans are values, a caller must not change this one by accident. */
+    @Override
+    public int[] roomOfStay() {
+        return roomOfStay.clone();
+    }
+
     public int room(int stay) {
         return roomOfStay[stay];
     }

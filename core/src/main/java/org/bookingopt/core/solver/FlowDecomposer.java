@@ -107,7 +107,13 @@ final class FlowDecomposer {
         for (Stay s : rest) {
             int layer = solution.layerOfStay()[s.index()];
             int room = chooseRoom(s, layers.get(layer).rooms(), draws.get(layer), draws);
-            draws.get(layer).take(room);
+            if (busy(room, s.arrival()) || intoLock(room, s)) {
+                // No room of the flow's type can take it: any free room of a type the stay accepts.
+                int[] accepted = java.util.stream.IntStream.range(0, problem.roomCount())
+                        .filter(r -> s.acceptsType(problem.typeOf(r))).toArray();
+                room = chooseRoom(s, accepted, draws.get(layer), draws);
+            }
+            draws.get(layerOfRoom[room]).take(room);
             place(s, room);
         }
     }
