@@ -11,6 +11,7 @@ import org.bookingopt.core.json.ParsedProblem;
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
+import org.bookingopt.core.restrictions.ChannelRestrictionsCsv;
 import org.bookingopt.core.run.Optimizer;
 import org.bookingopt.core.run.RunResult;
 import org.bookingopt.core.solver.Cancellation;
@@ -53,6 +54,10 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the summary as JSON (benchmarks).")
     Path summaryJson;
 
+    @Option(names = "--restrictions-csv", paramLabel = "FILE",
+            description = "Write the channel-manager restrictions (per room type, date ranges) as CSV.")
+    Path restrictionsCsv;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,6 +77,9 @@ public final class SolveCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         if (output != null) {
             Files.writeString(output, Json.MAPPER.writeValueAsString(run.json()));
+        }
+        if (restrictionsCsv != null && run.succeeded()) {
+            Files.writeString(restrictionsCsv, ChannelRestrictionsCsv.fromResult(run.json()));
         }
         ObjectNode summary = summary(parsed, run, seconds);
         if (summaryJson != null) {
