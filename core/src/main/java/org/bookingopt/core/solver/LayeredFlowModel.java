@@ -35,7 +35,7 @@ import org.bookingopt.core.plan.Stay;
  * <p>Costs are in units of 2^-20 (SPEC §4.3 allows rounding to that): integral objective, so a proven
  * bound can be rounded up.
  */
-final class LayeredFlowModel {
+final class LayeredFlowModel implements AutoCloseable {
     /** Interchangeable rooms of one type; a single room when identity matters. */
     record Layer(int type, int[] rooms) {
         int capacity() {
@@ -362,6 +362,12 @@ final class LayeredFlowModel {
         double value = objective.value() + constantUnits;
         double bound = result == MPSolver.ResultStatus.OPTIMAL ? value : objective.bestBound() + constantUnits;
         return new Solution(status, layerOfStay, flows, value, Math.min(bound, value));
+    }
+
+    /** Frees the native solver now rather than when the garbage collector gets to it. */
+    @Override
+    public void close() {
+        solver.delete();
     }
 
     private static <K> Map<K, Integer> values(Map<K, MPVariable> vars) {

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.bookingopt.core.plan.AssignmentProblem;
+import org.bookingopt.core.plan.Pin;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
@@ -23,8 +24,10 @@ import org.bookingopt.core.plan.Stay;
  * bound does, once the plan reaches it.
  */
 final class NeighbourhoodSearch {
+    private static final System.Logger LOG = System.getLogger(NeighbourhoodSearch.class.getName());
     private static final int MAX_ROOMS = 8;
     private static final Duration MAX_SUBSOLVE = Duration.ofSeconds(3);
+    private static final int WINDOW_ROOMS = 16;
 
     private final AssignmentProblem problem;
     private final String milpSolver;
@@ -35,16 +38,35 @@ final class NeighbourhoodSearch {
         this.milpSolver = milpSolver;
     }
 
+    private long firstValidAt = -1;
+
+    /** {@link System#nanoTime()} when the search first held a valid plan, or -1. */
+    long firstValidAt() {
+        return firstValidAt;
+    }
+
     /** @return the best plan found by the deadline, valid if any valid plan was reached (else the start) */
     RoomPlan improve(RoomPlan start, double boundUnits, long deadline, Cancellation cancellation) {
-        int[] rooms = start.roomOfStay().clone();
+        int[] rooms = start.roomOfStay();
         double cost = score(new RoomPlan(rooms));
+        if (cost < Double.POSITIVE_INFINITY) {
+            firstValidAt = System.nanoTime();
+        }
         int stale = 0;
+        int iterations = 0;
+        int improvements = 0;
         while (cost > boundUnits && System.nanoTime() < deadline && !cancellation.isCancelled() && stale < 200) {
-            Set<Integer> neighbourhood = chooseRooms(new RoomPlan(rooms), stale);
-            int[] candidate = resolve(rooms, neighbourhood, deadline, cancellation);
+            RoomPlan plan = new RoomPlan(rooms);
+            boolean windowed = cost < Double.POSITIVE_INFINITY && random.nextInt(10) < 7;
+            int[] candidate = windowed ? resolveWindow(plan, deadline, cancellation)
+                    : resolve(rooms, chooseRooms(plan, stale), null, deadline, cancellation);
             double candidateCost = candidate == null ? Double.POSITIVE_INFINITY : score(new RoomPlan(candidate));
+            iterations++;
             if (candidateCost < cost - 0.5) {
+                improvements++;
+                if (cost == Double.POSITIVE_INFINITY) {
+                    firstValidAt = System.nanoTime();
+                }
                 rooms = candidate;
                 cost = candidateCost;
                 stale = 0;
@@ -52,6 +74,11 @@ final class NeighbourhoodSearch {
                 stale++;
             }
         }
+        double finalCost = cost;
+        int tried = iterations;
+        int better = improvements;
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("neighbourhood search: %d sub-solves, %d improvements,"
+                + " cost %.6f, bound %.6f", tried, better, Math.scalb(finalCost, -20), Math.scalb(boundUnits, -20)));
         return new RoomPlan(rooms);
     }
 
@@ -123,6 +150,33 @@ final class NeighbourhoodSearch {
         return chosen;
     }
 
+    /** Per room: the stays that stay put but touch the window, and the nearest one on either side. */
+    private Set<Integer> boundaryStays(int[] rooms, Set<Integer> neighbourhood, int[] window) {
+        Set<Integer> kept = new java.util.HashSet<>();
+        Map<Integer, Stay> before = new HashMap<>();
+        Map<Integer, Stay> after = new HashMap<>();
+        for (Stay s : problem.stays()) {
+            int r = rooms[s.index()];
+            if (!neighbourhood.contains(r)) {
+                continue;
+            }
+            boolean free = !s.isPinned() && s.arrival() >= window[0] && s.departure() <= window[1];
+            if (free) {
+                continue;
+            }
+            if (s.arrival() < window[1] && s.departure() > window[0]) {
+                kept.add(s.index());
+            } else if (s.departure() <= window[0]) {
+                before.merge(r, s, (x, y) -> x.departure() >= y.departure() ? x : y);
+            } else {
+                after.merge(r, s, (x, y) -> x.arrival() <= y.arrival() ? x : y);
+            }
+        }
+        before.values().forEach(s -> kept.add(s.index()));
+        after.values().forEach(s -> kept.add(s.index()));
+        return kept;
+    }
+
     private boolean sharesStayType(RoomPlan plan, int seed, int room) {
         for (Stay s : problem.stays()) {
             if (plan.room(s.index()) == seed && !s.isPinned() && s.acceptsType(problem.typeOf(room))) {
@@ -132,16 +186,85 @@ final class NeighbourhoodSearch {
         return false;
     }
 
-    /** Re-assigns the stays of {@code neighbourhood} among those rooms, optimally; null if it cannot. */
-    private int[] resolve(int[] rooms, Set<Integer> neighbourhood, long deadline, Cancellation cancellation) {
+    /**
+     * A window of two weeks around an expensive gap or a lonely group member, over up to
+     * {@link #WINDOW_ROOMS} rooms: only the stays inside the window move, so many more rooms fit in one solve.
+     */
+    private int[] resolveWindow(RoomPlan plan, long deadline, Cancellation cancellation) {
+        List<Integer> unsatisfied = PlanEvaluator.unsatisfiedMembers(problem, plan);
+        Stay spot;
+        if (!unsatisfied.isEmpty() && random.nextBoolean()) {
+            spot = problem.stay(unsatisfied.get(random.nextInt(unsatisfied.size())));
+        } else {
+            spot = expensiveGapFollower(plan);
+            if (spot == null) {
+                return null;
+            }
+        }
+        int from = spot.arrival() - 4 - random.nextInt(6);
+        int to = spot.departure() + 4 + random.nextInt(6);
+        Set<Integer> rooms = new LinkedHashSet<>();
+        rooms.add(plan.room(spot.index()));
+        List<Integer> others = new ArrayList<>();
+        for (int r = 0; r < problem.roomCount(); r++) {
+            if (spot.acceptsType(problem.typeOf(r)) || problem.typeOf(r) == problem.typeOf(plan.room(spot.index()))) {
+                others.add(r);
+            }
+        }
+        java.util.Collections.shuffle(others, random);
+        for (int r : others) {
+            if (rooms.size() < WINDOW_ROOMS) {
+                rooms.add(r);
+            }
+        }
+        return resolve(plan.roomOfStay(), rooms, new int[] {from, to}, deadline, cancellation);
+    }
+
+    /** A stay that follows a costly gap, chosen with probability growing with the gap's cost. */
+    private Stay expensiveGapFollower(RoomPlan plan) {
+        List<Stay> followers = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        double total = 0;
+        for (List<Stay> timeline : PlanEvaluator.timelines(problem, plan)) {
+            for (int i = 1; i < timeline.size(); i++) {
+                double c = GapArcs.cost(problem.schedule(), timeline.get(i - 1).departure(), timeline.get(i).arrival());
+                if (c > 0) {
+                    followers.add(timeline.get(i));
+                    weights.add(c);
+                    total += c;
+                }
+            }
+        }
+        double pick = random.nextDouble() * total;
+        for (int i = 0; i < followers.size(); i++) {
+            pick -= weights.get(i);
+            if (pick <= 0) {
+                return followers.get(i);
+            }
+        }
+        return followers.isEmpty() ? null : followers.get(followers.size() - 1);
+    }
+
+    /**
+     * Re-assigns the stays of {@code neighbourhood} among those rooms, optimally; null if it cannot. With a
+     * window [from, to), only movable stays inside it move; each room's stays around the window stay put (as
+     * pins), which keeps every gap that can change inside the sub-problem.
+     */
+    private int[] resolve(int[] rooms, Set<Integer> neighbourhood, int[] window, long deadline,
+                          Cancellation cancellation) {
         List<Stay> subStays = new ArrayList<>();
         List<Integer> original = new ArrayList<>();
         Map<Integer, List<Integer>> fixedMemberRooms = new HashMap<>();
+        Set<Integer> kept = window == null ? Set.of() : boundaryStays(rooms, neighbourhood, window);
         for (Stay s : problem.stays()) {
-            if (neighbourhood.contains(rooms[s.index()])) {
+            boolean inRooms = neighbourhood.contains(rooms[s.index()]);
+            boolean free = inRooms && (window == null
+                    || (!s.isPinned() && s.arrival() >= window[0] && s.departure() <= window[1]));
+            if (free || kept.contains(s.index())) {
                 original.add(s.index());
-                subStays.add(new Stay(subStays.size(), s.reservation(), s.arrival(), s.departure(),
-                        s.allowedTypes(), s.pinnedRoom(), s.pin(), s.group(), s.splitGroup()));
+                Stay copy = new Stay(subStays.size(), s.reservation(), s.arrival(), s.departure(),
+                        s.allowedTypes(), s.pinnedRoom(), s.pin(), s.group(), s.splitGroup());
+                subStays.add(free ? copy : copy.pinnedTo(rooms[s.index()], s.isPinned() ? s.pin() : Pin.KEPT));
             } else if (s.group() >= 0) {
                 fixedMemberRooms.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(rooms[s.index()]);
             }
@@ -154,10 +277,12 @@ final class NeighbourhoodSearch {
         for (int r : neighbourhood) {
             layers.add(new LayeredFlowModel.Layer(problem.typeOf(r), new int[] {r}));
         }
-        LayeredFlowModel model = new LayeredFlowModel(sub, layers, true, milpSolver, fixedMemberRooms);
         long left = deadline - System.nanoTime();
         Duration limit = Duration.ofNanos(Math.max(1_000_000, Math.min(left, MAX_SUBSOLVE.toNanos())));
-        LayeredFlowModel.Solution solution = model.solve(limit, 1, cancellation);
+        LayeredFlowModel.Solution solution;
+        try (LayeredFlowModel model = new LayeredFlowModel(sub, layers, true, milpSolver, fixedMemberRooms)) {
+            solution = model.solve(limit, 1, cancellation);
+        }
         if (solution.layerOfStay() == null) {
             return null;
         }

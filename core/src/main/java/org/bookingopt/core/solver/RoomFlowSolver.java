@@ -50,9 +50,13 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         progress.onProgress(0.0, "assign");
 
         List<LayeredFlowModel.Layer> typeLayers = typeLayers(problem);
-        LayeredFlowModel relaxation = new LayeredFlowModel(problem, typeLayers, false, milpSolver);
-        progress.onProgress(0.1, "assign");
-        LayeredFlowModel.Solution relaxed = relaxation.solve(remaining(deadline), settings.threads(), cancellation);
+        LayeredFlowModel.Solution relaxed;
+        int relaxationSize;
+        try (LayeredFlowModel relaxation = new LayeredFlowModel(problem, typeLayers, false, milpSolver)) {
+            progress.onProgress(0.1, "assign");
+            relaxed = relaxation.solve(remaining(deadline), settings.threads(), cancellation);
+            relaxationSize = relaxation.numVariables();
+        }
         progress.onProgress(0.5, "assign");
         if (relaxed.status() == SolverStatus.INFEASIBLE) {
             return new Assignment(SolverStatus.INFEASIBLE, null, null, Double.NaN,
@@ -70,7 +74,7 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         LOG.log(System.Logger.Level.DEBUG, () -> String.format(
                 "relaxation %s in %s: bound %.6f, %d vars; decomposition: %d violations%s, cost %.6f",
                 relaxed.status(), elapsed(started), Math.scalb(relaxedBound, -GapCost.FRACTION_BITS),
-                relaxation.numVariables(), violations.size(),
+                relaxationSize, violations.size(),
                 violations.isEmpty() ? "" : " (first: " + violations.get(0) + ")",
                 Math.scalb(costUnits(problem, decomposed), -GapCost.FRACTION_BITS)));
         RoomPlan best = violations.isEmpty() ? decomposed : null;
@@ -86,21 +90,23 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
 
         if (problem.stays().size() * (long) problem.roomCount() > EXACT_MODEL_LIMIT) {
             // Too large for the room-level model: repair and improve a few rooms at a time.
-            RoomPlan repaired = new NeighbourhoodSearch(problem, milpSolver)
-                    .improve(decomposed, boundUnits, deadline, cancellation);
+            NeighbourhoodSearch search = new NeighbourhoodSearch(problem, milpSolver);
+            RoomPlan repaired = search.improve(decomposed, boundUnits, deadline, cancellation);
             if (PlanChecker.violations(problem, repaired).isEmpty()
                     && (best == null || costUnits(problem, repaired) < costUnits(problem, best))) {
                 best = repaired;
                 if (firstPlan == null) {
-                    firstPlan = elapsed(started);
+                    firstPlan = Duration.ofNanos(search.firstValidAt() - started);
                 }
             }
         } else {
-            LayeredFlowModel exact = new LayeredFlowModel(problem, roomLayers(problem), true, milpSolver);
-            if (best != null) {
-                exact.hint(best);
+            LayeredFlowModel.Solution solved;
+            try (LayeredFlowModel exact = new LayeredFlowModel(problem, roomLayers(problem), true, milpSolver)) {
+                if (best != null) {
+                    exact.hint(best);
+                }
+                solved = exact.solve(remaining(deadline), settings.threads(), cancellation);
             }
-            LayeredFlowModel.Solution solved = exact.solve(remaining(deadline), settings.threads(), cancellation);
             if (solved.status() == SolverStatus.INFEASIBLE) {
                 return new Assignment(SolverStatus.INFEASIBLE, null, null, Double.NaN,
                         "no assignment respects every stay's room types, locked rooms and pins at once",
