@@ -35,8 +35,10 @@ class CancellationAndProgressTest {
         long cancelledAt = System.nanoTime();
         cancellation.cancel();
         Assignment result = running.get(10, TimeUnit.SECONDS);
+        Duration stoppedAfter = Duration.ofNanos(System.nanoTime() - cancelledAt);
+        System.out.println("cancel-to-stopped: " + stoppedAfter.toMillis() + " ms"); // recorded in BENCHMARKS.md
 
-        assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(10));
+        assertThat(stoppedAfter).isLessThan(Duration.ofSeconds(10));
         assertThat(result.status()).isIn(SolverStatus.OPTIMAL, SolverStatus.FEASIBLE, SolverStatus.TIMEOUT);
     }
 
