@@ -11,7 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** {@code bookingopt serve}: the job service (Spring Boot), until it is stopped (SIGTERM or Ctrl-C). */
@@ -23,6 +25,9 @@ public final class ServeCommand implements Callable<Integer> {
     private static final List<String> PROPERTY_PREFIXES = List.of("--bookingopt.", "--server.", "--spring.",
             "--springdoc.", "--logging.");
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--port", description = "HTTP port (default 8080; 0 picks a free one).")
     Integer port;
 
@@ -33,8 +38,9 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         for (String p : properties) {
             if (PROPERTY_PREFIXES.stream().noneMatch(p::startsWith)) {
-                System.err.println("serve: unknown option " + p + "; besides --port, only properties are accepted: "
-                        + String.join("*, ", PROPERTY_PREFIXES) + "*");
+                spec.commandLine().getErr().println("serve: unknown option " + p
+                        + "; besides --port, only properties are accepted: " + String.join("*, ", PROPERTY_PREFIXES)
+                        + "*");
                 return ExitCodes.USAGE;
             }
         }
@@ -42,8 +48,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             args.add("--server.port=" + port);
         }
-        ConfigurableApplicationContext context = SpringApplication.run(BookingOptApplication.class,
-                args.toArray(String[]::new));
+        SpringApplication application = new SpringApplication(BookingOptApplication.class);
+        application.setMainApplicationClass(BookingOptApplication.class); // for the log, not this command
+        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
