@@ -87,7 +87,7 @@ class HttpSurfaceTest extends WebTestBase {
 
     @Test
     void aBodyOverTheLimitGets413() {
-        String big = "{\"ProblemId\": \"" + "x".repeat(1024 * 1024) + "\"}";
+        String big = "{\"ProblemId\": \"" + "x".repeat(4 * 1024 * 1024) + "\"}";
         assertProblem(submit(big, "big"), 413, "/problems/body-too-large");
     }
 
@@ -98,8 +98,8 @@ class HttpSurfaceTest extends WebTestBase {
         assertThat(awaitFinished(ok.json().get("job_id").asString()).get("status").asString())
                 .isEqualTo("completed");
 
-        byte[] bomb = gzip("{\"ProblemId\": \"" + " ".repeat(4 * 1024 * 1024) + "\"}");
-        assertThat(bomb.length).isLessThan(64 * 1024);
+        byte[] bomb = gzip("{\"ProblemId\": \"" + " ".repeat(16 * 1024 * 1024) + "\"}");
+        assertThat(bomb.length).isLessThan(100 * 1024);
         assertProblem(submitGzip(bomb), 413, "/problems/body-too-large");
 
         assertProblem(submitGzip("not gzip at all".getBytes(StandardCharsets.UTF_8)), 400, "/problems/bad-request");

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.bookingopt.core.generate.GeneratorSettings;
+import org.bookingopt.core.generate.HotelGenerator;
 import org.bookingopt.core.json.Json;
 import org.bookingopt.service.config.BookingOptProperties;
 import org.bookingopt.service.job.JobService;
@@ -85,6 +87,20 @@ class JobLifecycleTest extends WebTestBase {
         assertThat(awaitFinished(next).get("status").asString()).isEqualTo("completed");
         assertThat(job(running).get("status").asString()).isEqualTo("cancelled");
         assertThat(job(running).get("result").isNull()).isTrue();
+    }
+
+    @Test
+    void cancellingARunningRealSolveStopsIt() {
+        // Far beyond what the solver finishes within this test's bounds: it is still solving when cancelled.
+        String problem = HotelGenerator.generate(GeneratorSettings.of(150, 120, 0.9, 3, 1)).toJsonString();
+        String id = submitOk(problem, "real");
+        await("the solve to start", () -> "assign".equals(job(id).get("phase").asString()));
+
+        Response cancel = delete("/api/v1/jobs/" + id, "real");
+
+        assertThat(cancel.status()).as("cancelled while running: %s", cancel.body()).isEqualTo(200);
+        await("the solve to stop", () -> jobService.runningCount() == 0);
+        assertThat(job(id).get("status").asString()).isEqualTo("cancelled");
     }
 
     @Test

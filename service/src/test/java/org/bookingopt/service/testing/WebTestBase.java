@@ -27,12 +27,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of every test over HTTP: one shared Spring context (same configuration everywhere) with a real
- * server on a random port, one worker, a 1 MB body limit, a clock tests can move and the
+ * server on a random port, one worker, a 4 MB body limit, a clock tests can move and the
  * {@link ScriptedSolver}.
  */
 @SpringBootTest(classes = BookingOptApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bookingopt.jobs.workers=1", "bookingopt.jobs.solver-threads=1",
-                "bookingopt.limits.max-body=1MB"})
+                "bookingopt.limits.max-body=4MB"})
 @Import(WebTestBase.TestBeans.class)
 public abstract class WebTestBase {
     /** The generous bound of every wait: cancellations, stops and small solves all end well within it. */
