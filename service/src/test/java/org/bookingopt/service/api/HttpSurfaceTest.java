@@ -82,6 +82,8 @@ class HttpSurfaceTest extends WebTestBase {
         // Even for a client that asks for HTML.
         assertProblem(send(HttpRequest.newBuilder(uri("/no/such/path")).header("Accept", "text/html").GET()), 404,
                 "/problems/not-found");
+        assertProblem(send(HttpRequest.newBuilder(uri("/health")).header("Accept", "application/xml").GET()), 406,
+                "/problems/not-acceptable");
         assertProblem(get("/error"), 500, "/problems/internal-error");
     }
 
