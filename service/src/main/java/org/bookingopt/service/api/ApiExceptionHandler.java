@@ -87,7 +87,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> unexpected(Exception e) throws Exception {
+    ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected error", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
                 "The service hit an unexpected error; it has been logged"), new HttpHeaders());

@@ -40,7 +40,7 @@ public class HealthController {
     ResponseEntity<Readiness> ready() {
         boolean accepting = jobs.isAccepting();
         // The embedded default has no external dependencies; Redis and PostgreSQL will report here.
-        Readiness readiness = new Readiness(accepting ? "ready" : "shutting down", Map.of(),
+        Readiness readiness = new Readiness(accepting ? "ready" : "shutting_down", Map.of(),
                 new Jobs(jobs.queuedCount(), properties.jobs().queueCapacity(), jobs.runningCount(),
                         properties.jobs().workers()));
         return ResponseEntity.status(accepting ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(readiness);

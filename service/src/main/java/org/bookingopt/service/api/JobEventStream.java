@@ -30,7 +30,10 @@ final class JobEventStream {
         stream.subscription = events.subscribe(jobId, stream::send);
         Runnable close = stream::close;
         stream.emitter.onCompletion(close);
-        stream.emitter.onTimeout(close);
+        stream.emitter.onTimeout(() -> {
+            close.run();
+            stream.emitter.complete();
+        });
         stream.emitter.onError(e -> close.run());
         try {
             stream.send(jobs.get(jobId)); // subscribed first, so no change after this read is missed

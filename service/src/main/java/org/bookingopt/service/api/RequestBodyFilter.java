@@ -1,7 +1,11 @@
 package org.bookingopt.service.api;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.zip.GZIPInputStream;
@@ -70,6 +74,13 @@ public class RequestBodyFilter extends OncePerRequestFilter {
                 body = new LimitedInputStream(gzip ? new GZIPInputStream(raw, 64 * 1024) : raw, maxBytes);
             }
             return body;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String charset = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
         }
 
         // A decoded gzip body has no known length, and is no longer encoded.

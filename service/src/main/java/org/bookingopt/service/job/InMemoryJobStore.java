@@ -65,12 +65,13 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public void delete(String id) {
+    public synchronized void delete(String id) {
         Job removed = jobs.remove(id);
         if (removed != null) {
             NavigableMap<Long, String> own = byOwner.get(removed.owner());
-            if (own != null) {
-                own.remove(removed.seq());
+            own.remove(removed.seq());
+            if (own.isEmpty()) {
+                byOwner.remove(removed.owner()); // callers come and go: keep no trace of one without jobs
             }
         }
     }
