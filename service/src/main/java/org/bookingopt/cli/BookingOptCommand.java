@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bookingopt", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Plans hotel rooms: assigns reservations to rooms and derives stay restrictions.",
-        subcommands = {SolveCommand.class, ScoreCommand.class, GenerateCommand.class})
+        subcommands = {
+                SolveCommand.class,
+                ScoreCommand.class,
+                GenerateCommand.class,
+                ServeCommand.class,
+        })
 public final class BookingOptCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,65 @@
+package org.bookingopt.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.bookingopt.service.BookingOptApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code bookingopt serve}: the job service (Spring Boot), until it is stopped (SIGTERM or Ctrl-C). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the HTTP job service: POST /api/v1/optimize, GET /api/v1/jobs/{id}, docs at /docs.",
+                "Any --spring.* or --bookingopt.* option is passed to the service, "
+                        + "e.g. --bookingopt.jobs.workers=2."})
+public final class ServeCommand implements Callable<Integer> {
+    private static final List<String> PROPERTY_PREFIXES = List.of("--bookingopt.", "--server.", "--spring.",
+            "--springdoc.", "--logging.");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", description = "HTTP port (default 8080; 0 picks a free one).")
+    Integer port;
+
+    @Unmatched
+    List<String> properties = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        for (String p : properties) {
+            if (PROPERTY_PREFIXES.stream().noneMatch(p::startsWith)) {
+                spec.commandLine().getErr().println("serve: unknown option " + p
+                        + "; besides --port, only properties are accepted: " + String.join("*, ", PROPERTY_PREFIXES)
+                        + "*");
+                return ExitCodes.USAGE;
+            }
+        }
+        List<String> args = new ArrayList<>(properties);
+        if (port != null) {
+            args.add("--server.port=" + port);
+        }
+        SpringApplication application = new SpringApplication(BookingOptApplication.class);
+        application.setMainApplicationClass(BookingOptApplication.class); // for the log, not this command
+        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (context.isActive()) {
+            closed.await(); // the shutdown hook closes the context on SIGTERM
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package org.bookingopt.service.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import org.bookingopt.service.job.Job;
+import org.bookingopt.service.job.JobService;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code POST /api/v1/optimize}: validate a problem now, solve it in a job. */
+@RestController
+public class OptimizeController {
+    private final JobService jobs;
+
+    public OptimizeController(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @Operation(summary = "Submit a problem (SPEC §2); it is validated now and solved in a job")
+    @PostMapping(path = "/api/v1/optimize", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Submitted> optimize(@RequestBody(required = false) byte[] problem,
+                                       @RequestHeader(name = Callers.HEADER, required = false) String user) {
+        String json = problem == null ? "" : new String(problem, StandardCharsets.UTF_8);
+        Job job = jobs.submit(json, Callers.of(user));
+        return ResponseEntity.ok()
+                .location(URI.create("/api/v1/jobs/" + job.id()))
+                .body(new Submitted(job.id(), job.status().apiName(), job.problemId(),
+                        "Optimization job queued: poll GET /api/v1/jobs/" + job.id()));
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Submitted(String jobId, String status, JsonNode problemId, String message) {
+    }
+}

@@ -1,0 +1,74 @@
+package org.bookingopt.service.job;
+
+import java.time.Instant;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One optimization job, as stored. Immutable: every change makes a new value, written back through
+ * {@link JobStore#update}.
+ *
+ * @param id          unguessable id (a random UUID)
+ * @param seq         order of creation, assigned by the store; newest has the highest
+ * @param version     bumped by the store on every write, so readers can drop stale copies
+ * @param owner       the caller that submitted it ({@code X-User-ID})
+ * @param problemId   the problem's {@code ProblemId}
+ * @param status      see {@link JobStatus}
+ * @param progress    0–100
+ * @param phase       what the optimizer is doing, e.g. {@code assign}; null before it starts
+ * @param input       the problem JSON as submitted; dropped once the job is finished
+ * @param result      the worker wrapper of SPEC §9.5 once completed, else null
+ * @param error       why the job failed or was cancelled, in words a user understands; else null
+ * @param createdAt   when it was submitted
+ * @param startedAt   when a worker took it, or null
+ * @param completedAt when it finished (completed, failed or cancelled), or null
+ */
+public record Job(String id, long seq, long version, String owner, JsonNode problemId, JobStatus status,
+                  int progress, String phase, String input, ObjectNode result, String error, Instant createdAt,
+                  Instant startedAt, Instant completedAt) {
+
+    /** A new job waiting for a worker; the store assigns {@code seq} and {@code version}. */
+    public static Job queued(String id, String owner, JsonNode problemId, String input, Instant now) {
+        return new Job(id, 0, 0, owner, problemId, JobStatus.QUEUED, 0, null, input, null, null, now, null, null);
+    }
+
+    public Job started(Instant now) {
+        return new Job(id, seq, version, owner, problemId, JobStatus.RUNNING, 0, null, input, null, null, createdAt,
+                now, null);
+    }
+
+    public Job withProgress(int newProgress, String newPhase) {
+        return new Job(id, seq, version, owner, problemId, status, newProgress, newPhase, input, result, error,
+                createdAt, startedAt, completedAt);
+    }
+
+    public Job completed(ObjectNode wrapper, Instant now) {
+        return finished(JobStatus.COMPLETED, 100, wrapper, null, now);
+    }
+
+    public Job failed(String reason, Instant now) {
+        return finished(JobStatus.FAILED, progress, null, reason, now);
+    }
+
+    public Job cancelled(String reason, Instant now) {
+        return finished(JobStatus.CANCELLED, progress, null, reason, now);
+    }
+
+    /** Finished: the input is dropped; a completed job's phase is {@code done}, others keep where they stopped. */
+    private Job finished(JobStatus end, int endProgress, ObjectNode wrapper, String reason, Instant now) {
+        String endPhase = end == JobStatus.COMPLETED ? "done" : phase;
+        return new Job(id, seq, version, owner, problemId, end, endProgress, endPhase, null, wrapper, reason,
+                createdAt, startedAt, now);
+    }
+
+    /** The same job as the store keeps it: with its place in the order and its write count. */
+    public Job stored(long newSeq, long newVersion) {
+        return new Job(id, newSeq, newVersion, owner, problemId, status, progress, phase, input, result, error,
+                createdAt, startedAt, completedAt);
+    }
+
+    public boolean isFinished() {
+        return !status.isActive();
+    }
+}

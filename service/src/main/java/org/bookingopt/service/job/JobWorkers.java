@@ -1,0 +1,177 @@
+package org.bookingopt.service.job;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.bookingopt.core.json.ParsedProblem;
+import org.bookingopt.core.json.ProblemReader;
+import org.bookingopt.core.run.Optimizer;
+import org.bookingopt.core.run.RunResult;
+import org.bookingopt.core.solver.Cancellation;
+import org.bookingopt.core.solver.ProgressListener;
+import org.bookingopt.core.solver.SolverSettings;
+import org.bookingopt.service.config.BookingOptProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker pool: {@code bookingopt.jobs.workers} threads take jobs from the {@link JobQueue} and run the
+ * optimizer on them. On shutdown it stops taking jobs, lets running ones finish within the grace period and
+ * cancels the rest, before the web server stops.
+ */
+@Component
+public class JobWorkers implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
+    /** How long past its time limit a run may go before the watchdog cancels it. */
+    private static final Duration OVERRUN = Duration.ofSeconds(5);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    static final String CANCELLED_BY_SHUTDOWN = "Cancelled: the service shut down before the job finished; "
+            + "submit it again";
+
+    private final JobService jobs;
+    private final JobQueue queue;
+    private final Optimizer optimizer;
+    private final BookingOptProperties.Jobs config;
+    private final List<Thread> threads = new ArrayList<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "job-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean running;
+
+    public JobWorkers(JobService jobs, JobQueue queue, Optimizer optimizer, BookingOptProperties properties) {
+        this.jobs = jobs;
+        this.queue = queue;
+        this.optimizer = optimizer;
+        this.config = properties.jobs();
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        for (int i = 1; i <= config.workers(); i++) {
+            Thread t = new Thread(this::work, "job-worker-" + i);
+            threads.add(t);
+            t.start();
+        }
+        log.info("{} job worker(s) started, {} solver thread(s) each, up to {} queued jobs", config.workers(),
+                config.solverThreads(), queue.capacity());
+    }
+
+    @Override
+    public synchronized void stop() {
+        jobs.stopAccepting();
+        running = false;
+        int busy = jobs.runningCount();
+        log.info("Shutting down: no new jobs accepted; waiting up to {} s for {} running job(s)",
+                config.shutdownGrace().toSeconds(), busy);
+        if (!joinWorkers(config.shutdownGrace())) {
+            int cancelled = jobs.cancelRunning(CANCELLED_BY_SHUTDOWN);
+            log.warn("Shutdown grace period over: cancelled {} running job(s)", cancelled);
+            joinWorkers(STOP_WAIT);
+        }
+        int left = jobs.queuedCount();
+        if (left > 0) {
+            log.warn("{} queued job(s) were not started before shutdown", left);
+        }
+        watchdog.shutdownNow();
+        threads.clear();
+        log.info("Job workers stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private boolean joinWorkers(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        for (Thread t : threads) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !t.join(Duration.ofNanos(left))) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void work() {
+        while (running) {
+            String id;
+            try {
+                id = queue.poll(Duration.ofMillis(200));
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (id != null) {
+                Cancellation cancellation = new Cancellation();
+                jobs.start(id, cancellation).ifPresent(job -> run(job, cancellation));
+            }
+        }
+    }
+
+    private void run(Job job, Cancellation cancellation) {
+        long started = System.nanoTime();
+        try {
+            // Validated at submission; the queue carries the JSON so that any worker process can run it.
+            ParsedProblem parsed = ProblemReader.read(job.input());
+            Duration limit = timeLimit(parsed);
+            ScheduledFuture<?> overrun = watchdog.schedule(cancellation::cancel,
+                    limit.plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                RunResult result = optimizer.run(parsed, new SolverSettings(limit, config.solverThreads()),
+                        progressOf(job.id()), cancellation);
+                jobs.complete(job.id(), Optimizer.wrap(result, parsed.problem().problemId()), since(started));
+            } finally {
+                overrun.cancel(false);
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            log.error("Job {} crashed", job.id(), e);
+            jobs.fail(job.id(), "The optimizer stopped with an internal error (" + e.getClass().getSimpleName()
+                    + "); it was logged under this job's id. Other jobs are not affected.", since(started));
+        }
+    }
+
+    /** The problem's {@code TimeLimitSeconds} (default 60 s), never more than {@code max-duration}. */
+    Duration timeLimit(ParsedProblem parsed) {
+        Duration asked = Objects.requireNonNullElse(parsed.problem().options().timeLimit(),
+                SolverSettings.DEFAULT_TIME_LIMIT);
+        return asked.compareTo(config.maxDuration()) < 0 ? asked : config.maxDuration();
+    }
+
+    /** Reports whole percents and phase changes only, so the store is written at most ~100 times per job. */
+    private ProgressListener progressOf(String id) {
+        return new ProgressListener() {
+            private int lastPercent = -1;
+            private String lastPhase;
+
+            @Override
+            public synchronized void onProgress(double fraction, String phase) {
+                int percent = (int) Math.max(0, Math.min(99, Math.floor(fraction * 100)));
+                if (percent != lastPercent || !Objects.equals(phase, lastPhase)) {
+                    lastPercent = percent;
+                    lastPhase = phase;
+                    jobs.progress(id, percent, phase);
+                }
+            }
+        };
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+}

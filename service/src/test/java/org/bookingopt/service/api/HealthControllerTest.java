@@ -1,0 +1,37 @@
+package org.bookingopt.service.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.bookingopt.service.config.BookingOptProperties;
+import org.bookingopt.service.job.InMemoryJobQueue;
+import org.bookingopt.service.job.InMemoryJobStore;
+import org.bookingopt.service.job.JobEvents;
+import org.bookingopt.service.job.JobService;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+
+/** Readiness turns 503 once shutdown begins (the shared web context never shuts down mid-suite). */
+class HealthControllerTest {
+    @Test
+    void notReadyOnceShutdownBegins() {
+        BookingOptProperties properties = new BookingOptProperties(
+                new BookingOptProperties.Jobs(2, 1, 10, Duration.ofHours(1), Duration.ofSeconds(120),
+                        Duration.ofSeconds(30)),
+                new BookingOptProperties.Limits(DataSize.ofMegabytes(1), 3));
+        JobService jobs = new JobService(new InMemoryJobStore(), new InMemoryJobQueue(10), new JobEvents(),
+                Clock.systemUTC(), properties);
+        HealthController health = new HealthController(jobs, properties, Clock.systemUTC());
+        assertThat(health.ready().getStatusCode().value()).isEqualTo(200);
+
+        jobs.stopAccepting();
+
+        ResponseEntity<HealthController.Readiness> ready = health.ready();
+        assertThat(ready.getStatusCode().value()).isEqualTo(503);
+        assertThat(ready.getBody().status()).isEqualTo("shutting_down");
+        assertThat(ready.getBody().jobs().workers()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,101 @@
+package org.bookingopt.service.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link JobQueue} must do. A test class per implementation extends this and supplies a fresh,
+ * empty queue of the given capacity.
+ */
+public abstract class JobQueueContract {
+    private static final Duration SHORT = Duration.ofMillis(50);
+
+    protected abstract JobQueue newQueue(int capacity);
+
+    @Test
+    void firstInFirstOut() throws InterruptedException {
+        JobQueue queue = newQueue(10);
+        queue.offer("a");
+        queue.offer("b");
+        queue.offer("c");
+
+        assertThat(queue.size()).isEqualTo(3);
+        assertThat(queue.poll(SHORT)).isEqualTo("a");
+        assertThat(queue.poll(SHORT)).isEqualTo("b");
+        assertThat(queue.poll(SHORT)).isEqualTo("c");
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
+    void refusesOffersWhenFull() throws InterruptedException {
+        JobQueue queue = newQueue(2);
+
+        assertThat(queue.offer("a")).isTrue();
+        assertThat(queue.offer("b")).isTrue();
+        assertThat(queue.offer("c")).isFalse();
+        assertThat(queue.capacity()).isEqualTo(2);
+
+        queue.poll(SHORT);
+        assertThat(queue.offer("c")).isTrue();
+    }
+
+    @Test
+    void pollWaitsAtMostTheTimeoutWhenEmpty() throws InterruptedException {
+        JobQueue queue = newQueue(2);
+        long started = System.nanoTime();
+
+        assertThat(queue.poll(SHORT)).isNull();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(SHORT.minusMillis(5), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void removeTakesAWaitingIdOut() throws InterruptedException {
+        JobQueue queue = newQueue(10);
+        queue.offer("a");
+        queue.offer("b");
+        queue.offer("c");
+
+        assertThat(queue.remove("b")).isTrue();
+        assertThat(queue.remove("b")).isFalse();
+        assertThat(queue.remove("never")).isFalse();
+
+        assertThat(queue.poll(SHORT)).isEqualTo("a");
+        assertThat(queue.poll(SHORT)).isEqualTo("c");
+        assertThat(queue.poll(SHORT)).isNull();
+    }
+
+    @Test
+    void concurrentConsumersTakeEachIdExactlyOnce() throws Exception {
+        JobQueue queue = newQueue(1000);
+        int ids = 400;
+        Set<String> taken = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicInteger produced = new AtomicInteger();
+
+        JobStoreContract.runConcurrently(6, () -> {
+            // Every thread produces and consumes until every id is taken.
+            while (taken.size() < ids) {
+                int n = produced.getAndIncrement();
+                if (n < ids) {
+                    assertThat(queue.offer("id-" + n)).isTrue();
+                }
+                String id = queue.poll(SHORT);
+                if (id != null && !taken.add(id)) {
+                    duplicates.incrementAndGet();
+                }
+            }
+            return null;
+        });
+
+        assertThat(duplicates).hasValue(0);
+        assertThat(taken).hasSize(ids);
+        assertThat(queue.size()).isZero();
+    }
+}

@@ -1,0 +1,156 @@
+package org.bookingopt.service.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+
+import org.bookingopt.core.json.Json;
+import org.bookingopt.core.solver.RoomFlowSolver;
+import org.bookingopt.service.BookingOptApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of every test over HTTP: one shared Spring context (same configuration everywhere) with a real
+ * server on a random port, one worker, a 4 MB body limit, a clock tests can move and the
+ * {@link ScriptedSolver}.
+ */
+@SpringBootTest(classes = BookingOptApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"bookingopt.jobs.workers=1", "bookingopt.jobs.solver-threads=1",
+                "bookingopt.limits.max-body=4MB"})
+@Import(WebTestBase.TestBeans.class)
+public abstract class WebTestBase {
+    /** The generous bound of every wait: cancellations, stops and small solves all end well within it. */
+    protected static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(WAIT).build();
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected MutableClock clock;
+    @Autowired
+    protected ScriptedSolver solver;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestBeans {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+
+        @Bean
+        @Primary
+        ScriptedSolver scriptedSolver() {
+            return new ScriptedSolver(new RoomFlowSolver());
+        }
+    }
+
+    /** A response, its body as text. */
+    public record Response(int status, HttpHeaders headers, String body) {
+        public JsonNode json() {
+            return Json.MAPPER.readTree(body);
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    protected Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.timeout(WAIT).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    protected Response delete(String path, String user) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE().header("X-User-ID", user));
+    }
+
+    protected Response submit(Object problem, String user) {
+        String body = problem instanceof String s ? s : Json.MAPPER.writeValueAsString(problem);
+        return send(HttpRequest.newBuilder(uri("/api/v1/optimize"))
+                .header("Content-Type", "application/json").header("X-User-ID", user)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Submits and expects it queued; returns the job id. */
+    protected String submitOk(Object problem, String user) {
+        Response r = submit(problem, user);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("job_id").asString();
+    }
+
+    protected JsonNode job(String id) {
+        Response r = get("/api/v1/jobs/" + id);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** Polls the job until it has finished; fails after {@link #WAIT}. */
+    protected JsonNode awaitFinished(String id) {
+        return awaitStatus(id, FINISHED);
+    }
+
+    protected JsonNode awaitStatus(String id, Set<String> statuses) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            JsonNode job = job(id);
+            if (statuses.contains(job.get("status").asString())) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job %s still %s after %s", id, job.get("status"), WAIT)
+                    .isLessThan(deadline);
+            pause(Duration.ofMillis(20));
+        }
+    }
+
+    /** Waits until {@code condition} holds; fails after {@link #WAIT}. */
+    protected static void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            pause(Duration.ofMillis(10));
+        }
+    }
+
+    protected static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
