@@ -324,6 +324,10 @@ final class LayeredFlowModel implements AutoCloseable {
     }
 
     Solution solve(Duration timeLimit, int threads, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            // Cancelled while the model was built: an interrupt before the solve starts would be lost.
+            return new Solution(SolverStatus.TIMEOUT, null, List.of(), Double.NaN, Double.NaN);
+        }
         solver.setTimeLimit(Math.max(1, timeLimit.toMillis()));
         // SCIP runs one thread; more would switch it to its non-deterministic concurrent mode.
         solver.setNumThreads(solverId.equals("SCIP") ? 1 : threads);

@@ -46,7 +46,9 @@ final class NeighbourhoodSearch {
     }
 
     /** @return the best plan found by the deadline, valid if any valid plan was reached (else the start) */
-    RoomPlan improve(RoomPlan start, double boundUnits, long deadline, Cancellation cancellation) {
+    RoomPlan improve(RoomPlan start, double boundUnits, long deadline, Cancellation cancellation,
+                     ProgressListener progress) {
+        long begun = System.nanoTime();
         int[] rooms = start.roomOfStay();
         double cost = score(new RoomPlan(rooms));
         if (cost < Double.POSITIVE_INFINITY) {
@@ -62,6 +64,8 @@ final class NeighbourhoodSearch {
                     : resolve(rooms, chooseRooms(plan, stale), null, deadline, cancellation);
             double candidateCost = candidate == null ? Double.POSITIVE_INFINITY : score(new RoomPlan(candidate));
             iterations++;
+            // Progress by time spent: the search runs until the bound is reached or time is up.
+            progress.onProgress((double) (System.nanoTime() - begun) / Math.max(1, deadline - begun), "improve");
             if (candidateCost < cost - 0.5) {
                 improvements++;
                 if (cost == Double.POSITIVE_INFINITY) {

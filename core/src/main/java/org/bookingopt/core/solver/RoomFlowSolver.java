@@ -91,7 +91,8 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         if (problem.stays().size() * (long) problem.roomCount() > EXACT_MODEL_LIMIT) {
             // Too large for the room-level model: repair and improve a few rooms at a time.
             NeighbourhoodSearch search = new NeighbourhoodSearch(problem, milpSolver);
-            RoomPlan repaired = search.improve(decomposed, boundUnits, deadline, cancellation);
+            RoomPlan repaired = search.improve(decomposed, boundUnits, deadline, cancellation,
+                    (f, phase) -> progress.onProgress(0.6 + 0.35 * Math.min(1, f), phase));
             if (PlanChecker.violations(problem, repaired).isEmpty()
                     && (best == null || costUnits(problem, repaired) < costUnits(problem, best))) {
                 best = repaired;
