@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,14 +18,14 @@ import org.bookingopt.core.plan.Stay;
 /**
  * Turns the relaxation's flow of each room type into timelines of real rooms, day by day.
  *
- * <p>On an arrival day the flow says how many rooms of a type to take from each departure day ("class")
- * and how many from the rooms whose gap is already free (never used, or idle long enough). Which rooms of a
- * class, and which room gets which arriving stay, does not change the cost: that freedom is used to put
- * locked stays in their rooms, to keep rooms with an upcoming lock free for it, and to seat adjacency
- * groups in neighbouring rooms (across types: all types are walked through the days together). Following
- * the counts reproduces the relaxation's cost exactly, so a decomposition that honours every lock and group
- * is a proven optimum. Where the counts cannot be followed, it takes the best free room instead; the caller
- * then sees a higher cost or a double booking and repairs the plan.
+ * <p>The flow moves anonymous <em>units</em> of a type: on an arrival day it says how many units to take from
+ * each departure day ("class") and how many from those whose gap is already free. Rooms of one type differ
+ * only by their locks and their neighbours, so a unit gets a room number lazily: when it takes a locked stay
+ * (it becomes that room), when it seats a group member (it takes a free number next to the group), or at the
+ * end. A lock therefore only needs an unnamed unit among the ones the flow takes that day, and groups can
+ * pick side-by-side numbers freely. Following the counts reproduces the relaxation's cost exactly, so a
+ * decomposition that honours every lock and group is a proven optimum; where the counts cannot be followed
+ * it takes the best free unit instead, and the caller sees a higher cost or a double booking and repairs it.
  */
 final class FlowDecomposer {
     private static final int UNUSED = Integer.MIN_VALUE;
@@ -32,30 +33,50 @@ final class FlowDecomposer {
     private static final long INTO_LOCK = 100_000_000L;
 
     private final AssignmentProblem problem;
-    private final int[] roomOfStay;
+    private final List<LayeredFlowModel.Layer> layers;
+    private final LayeredFlowModel.Solution solution;
+    private final int[] unitOfStay;
     private final Map<Integer, List<Stay>> membersOfGroup = new HashMap<>();
-    private final int[] freeSince;   // by room: departure of its last stay, UNUSED if none yet
     private final List<Deque<Stay>> locks = new ArrayList<>(); // by room: its pinned stays not yet placed
-    private final int[] layerOfRoom;
+    private final boolean[] hasLocks;
+    private final int[] nameOf;        // unit → room, -1 while unnamed
+    private final int[] unitNamed;     // room → unit, -1 while no unit carries that number
+    private final int[] freeSince;     // unit → departure of its last stay, UNUSED if none yet
+    private final int[] layerOfUnit;
+    private final int[][] unitsOfLayer;
 
-    private FlowDecomposer(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers) {
+    private FlowDecomposer(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers,
+                           LayeredFlowModel.Solution solution) {
         this.problem = problem;
-        this.roomOfStay = new int[problem.stays().size()];
-        Arrays.fill(roomOfStay, -1);
-        this.freeSince = new int[problem.roomCount()];
+        this.layers = layers;
+        this.solution = solution;
+        int rooms = problem.roomCount();
+        this.unitOfStay = new int[problem.stays().size()];
+        Arrays.fill(unitOfStay, -1);
+        this.hasLocks = new boolean[rooms];
+        this.nameOf = new int[rooms];
+        this.unitNamed = new int[rooms];
+        this.freeSince = new int[rooms];
+        this.layerOfUnit = new int[rooms];
+        this.unitsOfLayer = new int[layers.size()][];
+        Arrays.fill(nameOf, -1);
+        Arrays.fill(unitNamed, -1);
         Arrays.fill(freeSince, UNUSED);
-        this.layerOfRoom = new int[problem.roomCount()];
+        int unit = 0;
         for (int l = 0; l < layers.size(); l++) {
-            for (int r : layers.get(l).rooms()) {
-                layerOfRoom[r] = l;
+            unitsOfLayer[l] = new int[layers.get(l).capacity()];
+            for (int i = 0; i < layers.get(l).capacity(); i++) {
+                unitsOfLayer[l][i] = unit;
+                layerOfUnit[unit++] = l;
             }
         }
-        for (int r = 0; r < problem.roomCount(); r++) {
+        for (int r = 0; r < rooms; r++) {
             locks.add(new ArrayDeque<>());
         }
         problem.stays().stream().sorted(Comparator.comparingInt(Stay::arrival)).forEach(s -> {
             if (s.isPinned()) {
                 locks.get(s.pinnedRoom()).add(s);
+                hasLocks[s.pinnedRoom()] = true;
             }
             if (s.group() >= 0) {
                 membersOfGroup.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
@@ -66,7 +87,7 @@ final class FlowDecomposer {
     /** @return a plan in which every stay has a room of its layer; it may double-book a room */
     static RoomPlan decompose(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers,
                               LayeredFlowModel.Solution solution) {
-        FlowDecomposer decomposer = new FlowDecomposer(problem, layers);
+        FlowDecomposer decomposer = new FlowDecomposer(problem, layers, solution);
         TreeMap<Integer, List<Stay>> arrivalsByDay = new TreeMap<>();
         for (Stay s : problem.stays()) {
             arrivalsByDay.computeIfAbsent(s.arrival(), d -> new ArrayList<>()).add(s);
@@ -74,13 +95,34 @@ final class FlowDecomposer {
         List<Map<Long, Integer>> direct = new ArrayList<>();
         solution.flows().forEach(f -> direct.add(new HashMap<>(f.direct())));
         for (Map.Entry<Integer, List<Stay>> day : arrivalsByDay.entrySet()) {
-            decomposer.placeArrivals(day.getKey(), day.getValue(), layers, solution, direct);
+            decomposer.placeArrivals(day.getKey(), day.getValue(), direct);
         }
-        return new RoomPlan(decomposer.roomOfStay);
+        return decomposer.plan();
     }
 
-    private void placeArrivals(int day, List<Stay> arriving, List<LayeredFlowModel.Layer> layers,
-                               LayeredFlowModel.Solution solution, List<Map<Long, Integer>> direct) {
+    private RoomPlan plan() {
+        // Units never named take the numbers left over in their layer.
+        for (int l = 0; l < layers.size(); l++) {
+            List<Integer> free = new ArrayList<>();
+            for (int r : layers.get(l).rooms()) {
+                if (unitNamed[r] < 0) {
+                    free.add(r);
+                }
+            }
+            for (int u : unitsOfLayer[l]) {
+                if (nameOf[u] < 0 && !free.isEmpty()) {
+                    name(u, free.remove(0));
+                }
+            }
+        }
+        int[] rooms = new int[unitOfStay.length];
+        for (int s = 0; s < rooms.length; s++) {
+            rooms[s] = nameOf[unitOfStay[s]];
+        }
+        return new RoomPlan(rooms);
+    }
+
+    private void placeArrivals(int day, List<Stay> arriving, List<Map<Long, Integer>> direct) {
         List<Draws> draws = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
             LayeredFlowModel.LayerFlow flow = solution.flows().get(l);
@@ -88,42 +130,75 @@ final class FlowDecomposer {
                     flow.waitExit().getOrDefault(day, 0) + flow.fromSource().getOrDefault(day, 0)));
         }
         List<Stay> rest = new ArrayList<>();
-        // 1. Locked stays take their room.
+        // 1. Locked stays: the unit already carrying the room's number, or an unnamed one that takes it.
         for (Stay s : arriving) {
             if (s.isPinned()) {
-                draws.get(layerOfRoom[s.pinnedRoom()]).take(s.pinnedRoom());
-                place(s, s.pinnedRoom());
+                int layer = layerOf(s);
+                int unit = unitNamed[s.pinnedRoom()];
+                if (unit < 0) {
+                    unit = bestUnit(s, layer, draws.get(layer), u -> nameOf[u] < 0 ? 0 : INTO_LOCK);
+                    name(unit, s.pinnedRoom());
+                }
+                draws.get(layer).take(unit);
+                place(s, unit);
             } else {
                 rest.add(s);
             }
         }
-        // 2. Groups arriving together: side-by-side rooms that the flow takes today, found as a set.
-        seatGroupsTogether(rest, solution, draws);
-        rest.removeIf(s -> roomOfStay[s.index()] >= 0);
-        // 3. Other group members next to their group; 4. the rest, longest first.
+        // 2. Groups arriving together get side-by-side numbers; 3. other members join their group.
+        seatGroupsTogether(rest, draws);
+        rest.removeIf(s -> unitOfStay[s.index()] >= 0);
         rest.sort(Comparator.comparingInt((Stay s) -> s.group() >= 0 ? 0 : 1)
                 .thenComparing(Comparator.comparingInt(Stay::departure).reversed())
                 .thenComparingInt(Stay::index));
         for (Stay s : rest) {
-            int layer = solution.layerOfStay()[s.index()];
-            int room = chooseRoom(s, layers.get(layer).rooms(), draws.get(layer), draws);
-            if (busy(room, s.arrival()) || intoLock(room, s)) {
-                // No room of the flow's type can take it: any free room of a type the stay accepts.
-                int[] accepted = java.util.stream.IntStream.range(0, problem.roomCount())
-                        .filter(r -> s.acceptsType(problem.typeOf(r))).toArray();
-                room = chooseRoom(s, accepted, draws.get(layer), draws);
+            int layer = layerOf(s);
+            if (s.group() >= 0) {
+                joinGroup(s, layer, draws.get(layer));
+                continue;
             }
-            draws.get(layerOfRoom[room]).take(room);
-            place(s, room);
+            // 4. The rest: units without a coming lock first, unnamed ones kept for locks and groups.
+            int unit = bestUnit(s, layer, draws.get(layer), u -> nameOf[u] < 0 ? 10 : 0);
+            draws.get(layer).take(unit);
+            place(s, unit);
         }
     }
 
-    /**
-     * For each group with two or more members arriving today and none placed yet, looks for rooms the flow
-     * takes today (so at no cost above the bound) in which every member has a member next door.
-     */
-    private void seatGroupsTogether(List<Stay> arriving, LayeredFlowModel.Solution solution, List<Draws> draws) {
-        Map<Integer, List<Stay>> groups = new java.util.LinkedHashMap<>();
+    private int layerOf(Stay s) {
+        return solution.layerOfStay()[s.index()];
+    }
+
+    /** The free unit of the layer that best follows the flow, given a preference (lower is better). */
+    private int bestUnit(Stay s, int layer, Draws draws, java.util.function.IntToLongFunction preference) {
+        int best = unitsOfLayer[layer][0];
+        long bestScore = Long.MAX_VALUE;
+        for (int u : unitsOfLayer[layer]) {
+            long score = busy(u, s.arrival()) ? 2 * INTO_LOCK : draws.available(u) ? 0 : OFF_FLOW;
+            score += intoLock(u, s) ? INTO_LOCK : deadlineSlack(u, s);
+            score += preference.applyAsLong(u);
+            score += Math.min(999, draws.cost(u));
+            if (score < bestScore) {
+                bestScore = score;
+                best = u;
+            }
+        }
+        return best;
+    }
+
+    /** A unit with a coming lock is best used for stays that end close to it; 0 without a lock. */
+    private long deadlineSlack(int unit, Stay s) {
+        Stay next = nameOf[unit] < 0 ? null : locks.get(nameOf[unit]).peekFirst();
+        return next == null ? 0 : 100 + Math.min(800, next.arrival() - s.departure());
+    }
+
+    private boolean intoLock(int unit, Stay s) {
+        Stay next = nameOf[unit] < 0 ? null : locks.get(nameOf[unit]).peekFirst();
+        return next != null && next.arrival() < s.departure();
+    }
+
+    /** Groups with two or more members arriving today and none placed: drawn units, side-by-side numbers. */
+    private void seatGroupsTogether(List<Stay> arriving, List<Draws> draws) {
+        Map<Integer, List<Stay>> groups = new LinkedHashMap<>();
         for (Stay s : arriving) {
             if (s.group() >= 0) {
                 groups.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
@@ -131,126 +206,172 @@ final class FlowDecomposer {
         }
         for (List<Stay> members : groups.values()) {
             boolean nonePlaced = membersOfGroup.get(members.get(0).group()).stream()
-                    .noneMatch(m -> roomOfStay[m.index()] >= 0);
+                    .noneMatch(m -> unitOfStay[m.index()] >= 0);
             if (members.size() < 2 || !nonePlaced) {
                 continue;
             }
+            int[] units = new int[members.size()];
             int[] rooms = new int[members.size()];
-            if (seat(members, 0, rooms, solution, draws)) {
+            if (seat(members, 0, units, rooms, draws)) {
                 for (int i = 0; i < members.size(); i++) {
-                    place(members.get(i), rooms[i]);
+                    if (nameOf[units[i]] < 0) {
+                        name(units[i], rooms[i]);
+                    }
+                    place(members.get(i), units[i]);
                 }
             }
         }
     }
 
-    /** Depth-first: member i takes a free, drawable room next to an earlier member's; counts are taken. */
-    private boolean seat(List<Stay> members, int i, int[] rooms, LayeredFlowModel.Solution solution,
-                         List<Draws> draws) {
+    /** Depth-first: member i takes a drawn unit and a number next to an earlier member's; counts are taken. */
+    private boolean seat(List<Stay> members, int i, int[] units, int[] rooms, List<Draws> draws) {
         if (i == members.size()) {
             return true;
         }
         Stay s = members.get(i);
-        int layer = solution.layerOfStay()[s.index()];
+        int layer = layerOf(s);
         Draws d = draws.get(layer);
-        for (int r = 0; r < problem.roomCount(); r++) {
-            if (layerOfRoom[r] != layer || !d.available(r) || contains(rooms, i, r) || intoLock(r, s)) {
+        Integer anonymous = null;
+        for (int u : unitsOfLayer[layer]) {
+            if (!d.available(u) || contains(units, i, u) || intoLock(u, s)) {
                 continue;
             }
-            boolean nextToEarlier = i == 0;
-            for (int j = 0; j < i && !nextToEarlier; j++) {
-                nextToEarlier = problem.adjacent(r, rooms[j]);
-            }
-            if (!nextToEarlier) {
-                continue;
-            }
-            d.take(r);
-            rooms[i] = r;
-            if (seat(members, i + 1, rooms, solution, draws)) {
-                return true;
-            }
-            d.untake(r);
-        }
-        return false;
-    }
-
-    private static boolean contains(int[] rooms, int upTo, int room) {
-        for (int j = 0; j < upTo; j++) {
-            if (rooms[j] == room) {
-                return true;
+            if (nameOf[u] >= 0) {
+                if (tryUnit(members, i, units, rooms, draws, u, nameOf[u])) {
+                    return true;
+                }
+            } else if (anonymous == null) {
+                anonymous = u; // unnamed units are interchangeable: trying one is enough
             }
         }
-        return false;
-    }
-
-    private boolean intoLock(int room, Stay s) {
-        Stay nextLock = locks.get(room).peekFirst();
-        return nextLock != null && nextLock.arrival() < s.departure();
-    }
-
-    private int chooseRoom(Stay s, int[] rooms, Draws draws, List<Draws> allDraws) {
-        int best = rooms[0];
-        long bestScore = Long.MAX_VALUE;
-        for (int r : rooms) {
-            if (busy(r, s.arrival())) {
-                continue;
-            }
-            long score = draws.available(r) ? 0 : OFF_FLOW;
-            Stay nextLock = locks.get(r).peekFirst();
-            if (nextLock != null) {
-                // Never run into the room's next lock; otherwise prefer to keep the room for it.
-                score += nextLock.arrival() < s.departure() ? INTO_LOCK : 1000L + (nextLock.arrival() - s.departure());
-            }
-            if (s.group() >= 0) {
-                score += groupScore(s, r, allDraws) * 10_000L;
-            }
-            score += Math.min(999, draws.cost(r));
-            if (score < bestScore) {
-                bestScore = score;
-                best = r;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * 0 when the room is next to a placed member of the stay's group; 1 when a room next to it is one the
-     * flow takes today (another member can join at no extra cost); 2 when a free room next to it exists;
-     * else 3.
-     */
-    private int groupScore(Stay s, int room, List<Draws> allDraws) {
-        boolean placedMember = false;
-        for (Stay other : membersOfGroup.get(s.group())) {
-            if (other.index() != s.index() && roomOfStay[other.index()] >= 0) {
-                placedMember = true;
-                if (problem.adjacent(room, roomOfStay[other.index()])) {
-                    return 0;
+        if (anonymous != null) {
+            for (int r : freeNumbers(layer, s)) {
+                if (!contains(rooms, i, r) && tryUnit(members, i, units, rooms, draws, anonymous, r)) {
+                    return true;
                 }
             }
         }
-        if (placedMember) {
-            return 3;
+        return false;
+    }
+
+    private boolean tryUnit(List<Stay> members, int i, int[] units, int[] rooms, List<Draws> draws, int unit,
+                            int room) {
+        boolean nextToEarlier = i == 0;
+        for (int j = 0; j < i && !nextToEarlier; j++) {
+            nextToEarlier = problem.adjacent(room, rooms[j]);
         }
-        int score = 3;
-        for (int r = 0; r < problem.roomCount(); r++) {
-            if (r != room && problem.adjacent(room, r) && !busy(r, s.arrival())) {
-                score = Math.min(score, allDraws.get(layerOfRoom[r]).available(r) ? 1 : 2);
+        if (!nextToEarlier) {
+            return false;
+        }
+        Draws d = draws.get(layerOfUnit[unit]);
+        d.take(unit);
+        units[i] = unit;
+        rooms[i] = room;
+        boolean unnamedTaken = nameOf[unit] < 0;
+        if (unnamedTaken) {
+            unitNamed[room] = unit; // reserve the number while deeper members choose
+        }
+        boolean seated = seat(members, i + 1, units, rooms, draws);
+        if (unnamedTaken) {
+            unitNamed[room] = -1;
+        }
+        if (!seated) {
+            d.untake(unit);
+        }
+        return seated;
+    }
+
+    /** A member whose group is already (partly) placed: a unit with, or a free number next to, a member. */
+    private void joinGroup(Stay s, int layer, Draws draws) {
+        List<Integer> memberRooms = new ArrayList<>();
+        for (Stay other : membersOfGroup.get(s.group())) {
+            int u = unitOfStay[other.index()];
+            if (other.index() != s.index() && u >= 0 && nameOf[u] >= 0) {
+                memberRooms.add(nameOf[u]);
             }
         }
-        return score;
+        int unit = bestUnit(s, layer, draws, u -> {
+            if (nameOf[u] >= 0) {
+                return memberRooms.stream().anyMatch(m -> problem.adjacent(nameOf[u], m)) ? 0
+                        : memberRooms.isEmpty() ? 2 : 50_000;
+            }
+            return freeNumberNextTo(layer, s, memberRooms) >= 0 ? 1 : 50_000;
+        });
+        if (nameOf[unit] < 0) {
+            int room = freeNumberNextTo(layer, s, memberRooms);
+            if (room >= 0) {
+                name(unit, room);
+            }
+        }
+        draws.take(unit);
+        place(s, unit);
     }
 
-    private boolean busy(int room, int day) {
-        return freeSince[room] != UNUSED && freeSince[room] > day;
+    /**
+     * Numbers of the layer no unit carries yet that an unnamed unit could take for {@code s}: rooms without
+     * locks first, then rooms whose first lock comes after {@code s} leaves; within each, rooms with more
+     * free neighbours first (room for the rest of a group).
+     */
+    private List<Integer> freeNumbers(int layer, Stay s) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int r : layers.get(layer).rooms()) {
+            Stay firstLock = locks.get(r).peekFirst();
+            if (unitNamed[r] < 0 && (firstLock == null || firstLock.arrival() >= s.departure())) {
+                numbers.add(r);
+            }
+        }
+        numbers.sort(Comparator.comparingInt((Integer r) -> hasLocks[r] ? 1 : 0)
+                .thenComparingInt(r -> -freeNeighbours(r)));
+        return numbers;
     }
 
-    private void place(Stay s, int room) {
-        roomOfStay[s.index()] = room;
-        freeSince[room] = Math.max(freeSince[room], s.departure());
-        locks.get(room).remove(s);
+    private int freeNeighbours(int room) {
+        int n = 0;
+        for (int r = 0; r < problem.roomCount(); r++) {
+            if (r != room && problem.adjacent(room, r) && unitNamed[r] < 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
-    /** The rooms the flow says to take on one arrival day in one layer: per class, and from the free pool. */
+    /** A free number for {@code s} next to one of {@code rooms}, or any free number if none given; -1. */
+    private int freeNumberNextTo(int layer, Stay s, List<Integer> rooms) {
+        for (int r : freeNumbers(layer, s)) {
+            if (rooms.isEmpty() || rooms.stream().anyMatch(m -> problem.adjacent(r, m))) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean contains(int[] values, int upTo, int value) {
+        for (int j = 0; j < upTo; j++) {
+            if (values[j] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean busy(int unit, int day) {
+        return freeSince[unit] != UNUSED && freeSince[unit] > day;
+    }
+
+    private void name(int unit, int room) {
+        nameOf[unit] = room;
+        unitNamed[room] = unit;
+    }
+
+    private void place(Stay s, int unit) {
+        unitOfStay[s.index()] = unit;
+        freeSince[unit] = Math.max(freeSince[unit], s.departure());
+        if (nameOf[unit] >= 0) {
+            locks.get(nameOf[unit]).remove(s);
+        }
+    }
+
+    /** The units the flow says to take on one arrival day in one layer: per class, and from the free pool. */
     private final class Draws {
         private final int day;
         private final Map<Long, Integer> direct;
@@ -262,40 +383,40 @@ final class FlowDecomposer {
             this.zeroCost = zeroCost;
         }
 
-        private boolean isZeroCost(int r) {
-            return freeSince[r] == UNUSED || day - freeSince[r] >= GapArcs.freeFrom(problem.schedule(), freeSince[r]);
+        private boolean isZeroCost(int u) {
+            return freeSince[u] == UNUSED || day - freeSince[u] >= GapArcs.freeFrom(problem.schedule(), freeSince[u]);
         }
 
-        boolean available(int r) {
-            if (busy(r, day)) {
+        boolean available(int u) {
+            if (busy(u, day)) {
                 return false;
             }
-            if (isZeroCost(r)) {
+            if (isZeroCost(u)) {
                 return zeroCost > 0;
             }
-            return direct.getOrDefault(LayeredFlowModel.LayerFlow.key(freeSince[r], day), 0) > 0;
+            return direct.getOrDefault(LayeredFlowModel.LayerFlow.key(freeSince[u], day), 0) > 0;
         }
 
-        long cost(int r) {
-            return freeSince[r] == UNUSED || busy(r, day) ? 0 : GapArcs.cost(problem.schedule(), freeSince[r], day);
+        long cost(int u) {
+            return freeSince[u] == UNUSED || busy(u, day) ? 0 : GapArcs.cost(problem.schedule(), freeSince[u], day);
         }
 
-        void take(int r) {
-            adjust(r, -1);
+        void take(int u) {
+            adjust(u, -1);
         }
 
-        void untake(int r) {
-            adjust(r, 1);
+        void untake(int u) {
+            adjust(u, 1);
         }
 
-        private void adjust(int r, int delta) {
-            if (busy(r, day)) {
+        private void adjust(int u, int delta) {
+            if (busy(u, day)) {
                 return;
             }
-            if (isZeroCost(r)) {
+            if (isZeroCost(u)) {
                 zeroCost += delta;
             } else {
-                direct.merge(LayeredFlowModel.LayerFlow.key(freeSince[r], day), delta, Integer::sum);
+                direct.merge(LayeredFlowModel.LayerFlow.key(freeSince[u], day), delta, Integer::sum);
             }
         }
     }
