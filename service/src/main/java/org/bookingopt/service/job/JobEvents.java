@@ -52,7 +52,7 @@ public class JobEvents {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         dispatcher.shutdownNow();
     }
 }
