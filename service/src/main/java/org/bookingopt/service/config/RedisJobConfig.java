@@ -31,9 +31,9 @@ public class RedisJobConfig {
         RedisJobQueue queue = new RedisJobQueue(redis, properties.redis().keyPrefix(), jobs.queueCapacity(),
                 jobs.workerName(), jobs.lease(), clock);
         queue.createGroups();
-        log.info("Jobs and queue in Redis under '{}': role {}, worker name {}, lease {} s, heartbeat {} s, "
+        log.info("Jobs and queue in Redis under '{}': role {}, worker name {}, lease {} ms, heartbeat {} ms, "
                 + "{} attempts at most", properties.redis().keyPrefix(), properties.role().name().toLowerCase(),
-                jobs.workerName(), jobs.lease().toSeconds(), jobs.heartbeat().toSeconds(), jobs.maxAttempts());
+                jobs.workerName(), jobs.lease().toMillis(), jobs.heartbeat().toMillis(), jobs.maxAttempts());
         return queue;
     }
 }

@@ -3,6 +3,7 @@ package org.bookingopt.service.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.bookingopt.core.json.Json;
@@ -34,6 +36,8 @@ public class JobService {
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
     static final String CANCELLED_BY_CALLER = "Cancelled at the caller's request";
     private static final Duration RETRY_AFTER_SHUTDOWN = Duration.ofSeconds(30);
+    private static final Duration RETRY_AT_LEAST = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_PAUSE = Duration.ofSeconds(2);
 
     private final JobStore store;
     private final JobQueue queue;
@@ -44,6 +48,8 @@ public class JobService {
     private final Map<String, Run> running = new ConcurrentHashMap<>();
     private final RunTimes runTimes = new RunTimes();
     private volatile boolean accepting = true;
+    /** After a failed progress write, progress is not written until then (System.nanoTime()). */
+    private volatile long skipProgressUntil = System.nanoTime();
 
     public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties) {
         this.store = store;
@@ -189,11 +195,15 @@ public class JobService {
 
     /** Records progress (0–99 while running; 100 comes with the result) and the phase, if the run still owns the job. */
     public void progress(String id, int attempt, int percent, String phase) {
+        if (System.nanoTime() < skipProgressUntil) {
+            return; // the store failed a moment ago: the solve goes on without waiting for it
+        }
         try {
             store.update(id, j -> j.isRunning(attempt) && percent >= j.progress()
                     ? j.withProgress(percent, phase) : j).ifPresent(events::publish);
         } catch (DataAccessException e) {
-            log.debug("Progress of job {} not recorded: {}", id, e.toString()); // the next report will be
+            skipProgressUntil = System.nanoTime() + PROGRESS_PAUSE.toNanos();
+            log.warn("Progress of job {} not recorded: {}", id, e.toString()); // a later report will be
         }
     }
 
@@ -213,7 +223,7 @@ public class JobService {
     /**
      * Records the end of a run, only if the job is still running as the run's attempt (the fencing token):
      * a run whose job was taken over records nothing, so each job has exactly one completion. Retries while
-     * the store is unreachable, for up to a lease; after that the job is left to be taken over.
+     * the store is unreachable (see {@link #retrying}); after that the job is left to be taken over.
      */
     private void finish(String id, int attempt, UnaryOperator<Job> end, Duration ran) {
         try {
@@ -243,9 +253,13 @@ public class JobService {
         }
     }
 
-    /** Runs {@code action}, retrying on store or queue errors for up to a lease; null if it never succeeded. */
-    private <T> T retrying(String what, java.util.function.Supplier<T> action) {
-        long deadline = System.nanoTime() + properties.jobs().lease().toNanos();
+    /**
+     * Runs {@code action}, retrying on store or queue errors (Redis restarting) for up to three leases and at
+     * least 30 s; null if it never succeeded.
+     */
+    private <T> T retrying(String what, Supplier<T> action) {
+        Duration patience = properties.jobs().lease().multipliedBy(3);
+        long deadline = System.nanoTime() + Collections.max(List.of(patience, RETRY_AT_LEAST)).toNanos();
         long pauseMillis = 100;
         while (true) {
             try {

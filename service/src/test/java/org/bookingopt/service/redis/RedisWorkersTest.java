@@ -2,7 +2,6 @@ package org.bookingopt.service.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,21 +10,17 @@ import java.util.function.BooleanSupplier;
 import org.bookingopt.core.run.Optimizer;
 import org.bookingopt.core.solver.Cancellation;
 import org.bookingopt.core.solver.RoomFlowSolver;
-import org.bookingopt.service.config.BookingOptProperties;
 import org.bookingopt.service.job.Job;
-import org.bookingopt.service.job.JobEvents;
 import org.bookingopt.service.job.JobPriority;
-import org.bookingopt.service.job.JobService;
 import org.bookingopt.service.job.JobStatus;
-import org.bookingopt.service.job.JobWorkers;
 import org.bookingopt.service.testing.Fixtures;
+import org.bookingopt.service.testing.RedisNode;
 import org.bookingopt.service.testing.ScriptedSolver;
 import org.bookingopt.service.testing.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamOffset;
-import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,45 +37,21 @@ class RedisWorkersTest {
 
     private final String prefix = redis.newPrefix();
     private final ScriptedSolver solver = new ScriptedSolver(new RoomFlowSolver());
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<RedisNode> nodes = new ArrayList<>();
 
-    /** One process's view: its job service over the shared store and queue, and optionally running workers. */
-    private final class Node {
-        final JobService jobs;
-        final RedisJobQueue queue;
-        final RedisJobStore store;
-        final JobEvents events = new JobEvents();
-        final BookingOptProperties properties;
-        JobWorkers workers;
+    private RedisNode node(String name, int maxAttempts) {
+        RedisNode node = new RedisNode(redis.template(), prefix, name, maxAttempts, LEASE, HEARTBEAT);
+        nodes.add(node);
+        return node;
+    }
 
-        Node(String name, int maxAttempts) {
-            properties = new BookingOptProperties(BookingOptProperties.Role.ALL,
-                    BookingOptProperties.Backend.REDIS,
-                    new BookingOptProperties.Jobs(1, 1, 100, Duration.ofHours(1), Duration.ofSeconds(120),
-                            Duration.ofMillis(200), maxAttempts, LEASE, HEARTBEAT, name),
-                    new BookingOptProperties.Limits(DataSize.ofMegabytes(1), 100), new BookingOptProperties.Redis(prefix));
-            store = new RedisJobStore(redis.template(), prefix, Duration.ofHours(1));
-            queue = new RedisJobQueue(redis.template(), prefix, 100, name, LEASE, Clock.systemUTC());
-            queue.createGroups();
-            jobs = new JobService(store, queue, events, Clock.systemUTC(), properties);
-            nodes.add(this);
-        }
-
-        Node withWorkers() {
-            workers = new JobWorkers(jobs, queue, new Optimizer(solver), properties);
-            workers.start();
-            return this;
-        }
+    private RedisNode worker(String name) {
+        return node(name, 3).withWorkers(new Optimizer(solver));
     }
 
     @AfterEach
     void stopNodes() {
-        for (Node node : nodes) {
-            if (node.workers != null && node.workers.isRunning()) {
-                node.workers.stop();
-            }
-            node.events.close();
-        }
+        nodes.forEach(RedisNode::close);
     }
 
     private static void await(String what, BooleanSupplier condition) {
@@ -95,26 +66,26 @@ class RedisWorkersTest {
         }
     }
 
-    private static Job awaitFinished(Node node, String id) {
+    private static Job awaitFinished(RedisNode node, String id) {
         await("job " + id + " to finish", () -> node.jobs.get(id).isFinished());
         return node.jobs.get(id);
     }
 
     /** A "dead" worker: takes the job and starts it, then never renews its lease nor reports. */
-    private static Job takeAndDie(Node node, String id) throws InterruptedException {
+    private static Job takeAndDie(RedisNode node, String id) throws InterruptedException {
         assertThat(node.queue.poll(WAIT.plus(LEASE))).isEqualTo(id);
         return node.jobs.start(id, new Cancellation()).orElseThrow();
     }
 
     @Test
     void aLiveWorkerKeepsItsJobThroughManyLeasesWhileAnotherWorkerWaits() {
-        Node api = new Node("api", 3);
-        Node a = new Node("worker-a", 3).withWorkers();
+        RedisNode api = node("api", 3);
+        RedisNode a = worker("worker-a");
         ObjectNode problem = Fixtures.withProblemId("sample1.json", "hold-live");
         problem.put("TimeLimitSeconds", 4); // four leases long
         String id = api.jobs.submit(problem.toString(), "ann").id();
         await("worker a to run it", () -> solver.isHolding("hold-live"));
-        new Node("worker-b", 3).withWorkers();
+        worker("worker-b");
 
         Job done = awaitFinished(api, id);
 
@@ -127,14 +98,14 @@ class RedisWorkersTest {
 
     @Test
     void aJobWhoseWorkerDiedIsTakenOverAndTheDeadRunsLateResultIsDropped() throws Exception {
-        Node api = new Node("api", 3);
-        Node dead = new Node("worker-dead", 3);
+        RedisNode api = node("api", 3);
+        RedisNode dead = node("worker-dead", 3);
         String id = api.jobs.submit(Fixtures.text("sample1.json"), "ann").id();
         Job first = takeAndDie(dead, id);
         assertThat(first.attempt()).isEqualTo(1);
         long died = System.nanoTime();
 
-        new Node("worker-b", 3).withWorkers();
+        worker("worker-b");
         Job done = awaitFinished(api, id);
 
         assertThat(Duration.ofNanos(System.nanoTime() - died)).as("taken over after the lease")
@@ -154,13 +125,13 @@ class RedisWorkersTest {
 
     @Test
     void afterMaxAttemptsTheJobFailsWithTheReasonAndGoesToTheDeadLetters() throws Exception {
-        Node api = new Node("api", 2);
+        RedisNode api = node("api", 2);
         String id = api.jobs.submit(Fixtures.text("sample1.json"), "ann").id();
-        takeAndDie(new Node("worker-1", 2), id);
-        Job second = takeAndDie(new Node("worker-2", 2), id);
+        takeAndDie(node("worker-1", 2), id);
+        Job second = takeAndDie(node("worker-2", 2), id);
         assertThat(second.attempt()).isEqualTo(2);
 
-        Node third = new Node("worker-3", 2);
+        RedisNode third = node("worker-3", 2);
         assertThat(third.queue.poll(WAIT.plus(LEASE))).isEqualTo(id);
         assertThat(third.jobs.start(id, new Cancellation())).as("not run a third time").isEmpty();
 
@@ -177,8 +148,8 @@ class RedisWorkersTest {
 
     @Test
     void aCancelOnAnApiNodeStopsTheRunOnTheWorkerNode() {
-        Node api = new Node("api", 3);
-        new Node("worker-a", 3).withWorkers();
+        RedisNode api = node("api", 3);
+        worker("worker-a");
         String id = api.jobs.submit(Fixtures.withProblemId("sample1.json", "hold-cancel").toString(), "ann").id();
         await("the worker to run it", () -> solver.isHolding("hold-cancel"));
 
@@ -196,10 +167,10 @@ class RedisWorkersTest {
 
     @Test
     void highPriorityJobsRunFirstAcrossProcesses() {
-        Node api = new Node("api", 3);
+        RedisNode api = node("api", 3);
         String low = api.jobs.submit(Fixtures.text("sample1.json"), "ann", JobPriority.LOW).id();
         String high = api.jobs.submit(Fixtures.text("sample1.json"), "ann", JobPriority.HIGH).id();
-        new Node("worker-a", 3).withWorkers();
+        worker("worker-a");
 
         Job lowDone = awaitFinished(api, low);
         Job highDone = awaitFinished(api, high);
