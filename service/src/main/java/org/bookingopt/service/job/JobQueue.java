@@ -39,6 +39,15 @@ public interface JobQueue {
         return true;
     }
 
+    /**
+     * Gives a taken id up at once, for another worker (this process shuts down while running the job).
+     *
+     * @return false if the queue cannot hand a taken id to another process (the embedded one)
+     */
+    default boolean release(String jobId) {
+        return false;
+    }
+
     /** The job was given up after too many attempts: keep it for inspection (a dead-letter stream). */
     default void deadLetter(String jobId, String reason) {
     }

@@ -226,6 +226,12 @@ public class JobService {
      * the store is unreachable (see {@link #retrying}); after that the job is left to be taken over.
      */
     private void finish(String id, int attempt, UnaryOperator<Job> end, Duration ran) {
+        Run run = running.get(id);
+        if (run != null && run.released) {
+            running.remove(id);
+            log.info("Job {}: its run here stopped; it was released to another worker", id);
+            return;
+        }
         try {
             Optional<Job> after = retrying("record the end of job " + id,
                     () -> store.update(id, j -> j.isRunning(attempt) ? end.apply(j) : j));
@@ -329,11 +335,49 @@ public class JobService {
         return queue.size();
     }
 
+    /**
+     * Shutdown with a queue that hands jobs to other processes: stops every run here without recording it,
+     * and releases its job at once, so another worker runs it again (as its next attempt). Returns how many;
+     * 0 if the queue cannot do that (then {@link #cancelRunning} is the way).
+     */
+    public int releaseRunning() {
+        int released = 0;
+        for (Map.Entry<String, Run> e : List.copyOf(running.entrySet())) {
+            Run run = e.getValue();
+            run.released = true;
+            if (!queue.release(e.getKey())) {
+                run.released = false;
+                continue;
+            }
+            run.cancellation.cancel();
+            released++;
+        }
+        return released;
+    }
+
+    /**
+     * Re-reads the jobs someone follows (SSE) and announces changes: with a shared backend, workers in other
+     * processes change them. Unchanged versions are dropped by the streams.
+     */
+    @Scheduled(fixedDelay = 250, timeUnit = TimeUnit.MILLISECONDS)
+    public void refreshFollowed() {
+        for (String id : events.followed()) {
+            try {
+                store.find(id).ifPresent(events::publish);
+            } catch (DataAccessException e) {
+                log.debug("Could not refresh job {}: {}", id, e.toString());
+            }
+        }
+    }
+
     /** Cancels every job running in this process (shutdown); returns how many. */
     public int cancelRunning(String reason) {
         Instant now = clock.instant();
         int cancelled = 0;
         for (Map.Entry<String, Run> e : List.copyOf(running.entrySet())) {
+            if (e.getValue().released) {
+                continue;
+            }
             String id = e.getKey();
             int attempt = e.getValue().attempt;
             Optional<Job> after = store.update(id, j -> j.isRunning(attempt) ? j.cancelled(reason, now) : j);
@@ -386,6 +430,8 @@ public class JobService {
     private static final class Run {
         final Cancellation cancellation;
         volatile int attempt;
+        /** Given up to another worker at shutdown: the end of this run is not recorded. */
+        volatile boolean released;
 
         Run(Cancellation cancellation) {
             this.cancellation = cancellation;

@@ -88,8 +88,14 @@ public class JobWorkers implements SmartLifecycle {
         log.info("Shutting down: no new jobs accepted; waiting up to {} s for {} running job(s)",
                 config.shutdownGrace().toSeconds(), busy);
         if (!joinWorkers(config.shutdownGrace())) {
+            int released = jobs.releaseRunning();
+            if (released > 0) {
+                log.warn("Shutdown grace period over: released {} running job(s) to other workers", released);
+            }
             int cancelled = jobs.cancelRunning(CANCELLED_BY_SHUTDOWN);
-            log.warn("Shutdown grace period over: cancelled {} running job(s)", cancelled);
+            if (cancelled > 0) {
+                log.warn("Shutdown grace period over: cancelled {} running job(s)", cancelled);
+            }
             joinWorkers(STOP_WAIT);
         }
         int left = jobs.queuedCount();

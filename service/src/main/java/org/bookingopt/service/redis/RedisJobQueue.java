@@ -94,12 +94,17 @@ public final class RedisJobQueue implements JobQueue {
             local owned = p[1] ~= nil and p[1][2] == ARGV[3]
             """;
 
-    /** KEYS: stream. ARGV: group, entry, consumer. Returns 1 if renewed, 0 if another consumer owns it. */
+    /**
+     * KEYS: stream. ARGV: group, entry, consumer, idle millis to set (0: renew the lease; very long: give it
+     * up). Returns 1 if done, 0 if another consumer owns the entry.
+     */
     private static final RedisScript<Long> RENEW = RedisScript.of(OWNED + """
             if not owned then return 0 end
-            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID')
+            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'IDLE', ARGV[4], 'JUSTID')
             return 1
             """, Long.class);
+    /** An idle time beyond any lease: the entry is free for the next worker that looks. */
+    private static final long RELEASED_IDLE_MILLIS = Duration.ofDays(365).toMillis();
 
     /**
      * KEYS: stream, entries. ARGV: group, entry, consumer, job id. Acknowledges and deletes the entry if this
@@ -287,12 +292,22 @@ public final class RedisJobQueue implements JobQueue {
 
     @Override
     public boolean renew(String jobId) {
+        return setIdle(jobId, 0);
+    }
+
+    @Override
+    public boolean release(String jobId) {
+        return setIdle(jobId, RELEASED_IDLE_MILLIS);
+    }
+
+    private boolean setIdle(String jobId, long idleMillis) {
         String[] entry = entry(jobId);
         if (entry == null) {
             return false;
         }
-        Long renewed = withGroups(() -> redis.execute(RENEW, List.of(entry[0]), GROUP, entry[1], consumer));
-        return renewed != null && renewed == 1;
+        Long done = withGroups(() -> redis.execute(RENEW, List.of(entry[0]), GROUP, entry[1], consumer,
+                Long.toString(idleMillis)));
+        return done != null && done == 1;
     }
 
     @Override

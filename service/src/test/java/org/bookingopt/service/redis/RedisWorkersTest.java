@@ -166,6 +166,39 @@ class RedisWorkersTest {
     }
 
     @Test
+    void aWorkerShuttingDownReleasesItsRunningJobToAnotherWorker() {
+        RedisNode api = node("api", 3);
+        RedisNode leaving = worker("worker-leaving");
+        ObjectNode problem = Fixtures.withProblemId("sample1.json", "hold-release");
+        problem.put("TimeLimitSeconds", 1);
+        String id = api.jobs.submit(problem.toString(), "ann").id();
+        await("the leaving worker to run it", () -> solver.isHolding("hold-release"));
+        worker("worker-staying");
+
+        leaving.close(); // shutdown: grace 200 ms, then its run is stopped and the job released
+
+        Job done = awaitFinished(api, id);
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.worker()).isEqualTo("worker-staying");
+        assertThat(done.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void followersOnAnApiNodeSeeTheProgressAWorkerNodeMakes() throws Exception {
+        RedisNode api = node("api", 3);
+        String id = api.jobs.submit(Fixtures.withProblemId("sample1.json", "hold-follow").toString(), "ann").id();
+        List<Job> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable follow = api.events.subscribe(id, seen::add)) {
+            worker("worker-a");
+            await("the api node to hear of the run", () -> {
+                api.jobs.refreshFollowed(); // as its scheduler does every 250 ms
+                return seen.stream().anyMatch(j -> j.status() == JobStatus.RUNNING && j.progress() > 0);
+            });
+        }
+        api.jobs.cancel(id, "ann");
+    }
+
+    @Test
     void highPriorityJobsRunFirstAcrossProcesses() {
         RedisNode api = node("api", 3);
         String low = api.jobs.submit(Fixtures.text("sample1.json"), "ann", JobPriority.LOW).id();
