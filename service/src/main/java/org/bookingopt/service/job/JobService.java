@@ -80,7 +80,14 @@ public class JobService {
         int limit = properties.limits().activeJobsPerUser();
         Job stored = store.create(job, limit)
                 .orElseThrow(() -> new JobRejectedException.TooManyActiveJobs(limit, retryAfterOneJob()));
-        if (!queue.offer(stored.id(), priority)) {
+        boolean offered;
+        try {
+            offered = queue.offer(stored.id(), priority);
+        } catch (RuntimeException e) {
+            forget(stored.id()); // not queued: it must not count against the caller's limit
+            throw e;
+        }
+        if (!offered) {
             store.delete(stored.id());
             throw new JobRejectedException.QueueFull(queue.capacity(), retryAfterQueue());
         }
@@ -88,6 +95,14 @@ public class JobService {
                 priority.apiName());
         events.publish(stored);
         return stored;
+    }
+
+    private void forget(String id) {
+        try {
+            store.delete(id);
+        } catch (RuntimeException e) {
+            log.warn("Job {} was stored but could not be queued, nor deleted: {}", id, e.toString());
+        }
     }
 
     /** The job, unless it is unknown or expired. */
