@@ -31,6 +31,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default 8080; 0 picks a free one).")
     Integer port;
 
+    @Option(names = "--role", paramLabel = "api|worker|all",
+            description = "api: HTTP only; worker: solves jobs, no HTTP; all: both (default). "
+                    + "api and worker need --bookingopt.backend=redis.")
+    String role;
+
     @Unmatched
     List<String> properties = new ArrayList<>();
 
@@ -39,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
         for (String p : properties) {
             if (PROPERTY_PREFIXES.stream().noneMatch(p::startsWith)) {
                 spec.commandLine().getErr().println("serve: unknown option " + p
-                        + "; besides --port, only properties are accepted: " + String.join("*, ", PROPERTY_PREFIXES)
+                        + "; besides --port and --role, only properties are accepted: " + String.join("*, ", PROPERTY_PREFIXES)
                         + "*");
                 return ExitCodes.USAGE;
             }
@@ -47,6 +52,13 @@ public final class ServeCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(properties);
         if (port != null) {
             args.add("--server.port=" + port);
+        }
+        if (role != null) {
+            if (!List.of("api", "worker", "all").contains(role)) {
+                spec.commandLine().getErr().println("serve: --role must be api, worker or all, not " + role);
+                return ExitCodes.USAGE;
+            }
+            args.add("--bookingopt.role=" + role);
         }
         SpringApplication application = new SpringApplication(BookingOptApplication.class);
         application.setMainApplicationClass(BookingOptApplication.class); // for the log, not this command

@@ -28,8 +28,14 @@ class ServeCommandTest {
     }
 
     @Test
-    void helpNamesThePortAndThePropertyPassThrough() {
+    void helpNamesThePortTheRoleAndThePropertyPassThrough() {
         assertThat(run("serve", "--help")).isZero();
-        assertThat(out.toString()).contains("--port", "--bookingopt.jobs.workers");
+        assertThat(out.toString()).contains("--port", "--role", "api|worker|all", "--bookingopt.jobs.workers");
+    }
+
+    @Test
+    void rejectsAnUnknownRole() {
+        assertThat(run("serve", "--role", "boss")).isEqualTo(2);
+        assertThat(err.toString()).contains("--role must be api, worker or all, not boss");
     }
 }

@@ -9,6 +9,7 @@ import org.bookingopt.service.job.JobRejectedException;
 import org.bookingopt.service.job.ResultNotAvailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,6 +54,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> jobFinished(JobFinishedException e) {
         return respond(problem(HttpStatus.BAD_REQUEST, ProblemTypes.JOB_FINISHED, "Job already finished",
                 e.getMessage()), new HttpHeaders());
+    }
+
+    /** The job backend (Redis) does not answer: a moment's outage, so 503 and a retry, not a 500. */
+    @ExceptionHandler
+    ResponseEntity<Object> backendUnavailable(DataAccessException e) {
+        log.warn("The job backend failed: {}", e.toString());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BACKEND_UNAVAILABLE,
+                "Job backend unavailable", "The job store does not answer just now; try again in a few seconds"),
+                headers);
     }
 
     @ExceptionHandler

@@ -2,11 +2,15 @@ package org.bookingopt.service.api;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bookingopt.cli.Version;
 import org.bookingopt.service.config.BookingOptProperties;
 import org.bookingopt.service.job.JobService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +26,14 @@ public class HealthController {
     private final JobService jobs;
     private final BookingOptProperties properties;
     private final Clock clock;
+    private final ObjectProvider<StringRedisTemplate> redis;
 
-    public HealthController(JobService jobs, BookingOptProperties properties, Clock clock) {
+    public HealthController(JobService jobs, BookingOptProperties properties, Clock clock,
+                            ObjectProvider<StringRedisTemplate> redis) {
         this.jobs = jobs;
         this.properties = properties;
         this.clock = clock;
+        this.redis = redis;
     }
 
     @Operation(summary = "Liveness")
@@ -35,15 +42,31 @@ public class HealthController {
         return new Health("healthy", Version.current(), clock.instant());
     }
 
-    @Operation(summary = "Readiness: 200 while jobs are accepted, 503 while shutting down")
+    @Operation(summary = "Readiness: 200 while jobs are accepted and the backend answers; 503 otherwise")
     @GetMapping("/health/ready")
     ResponseEntity<Readiness> ready() {
         boolean accepting = jobs.isAccepting();
-        // The embedded default has no external dependencies; Redis and PostgreSQL will report here.
-        Readiness readiness = new Readiness(accepting ? "ready" : "shutting_down", Map.of(),
-                new Jobs(jobs.queuedCount(), properties.jobs().queueCapacity(), jobs.runningCount(),
-                        properties.jobs().workers()));
-        return ResponseEntity.status(accepting ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(readiness);
+        Map<String, Object> dependencies = new LinkedHashMap<>();
+        boolean up = true;
+        if (properties.backend() == BookingOptProperties.Backend.REDIS) {
+            String redisState = redisState();
+            dependencies.put("redis", redisState);
+            up = "up".equals(redisState);
+        }
+        String status = !accepting ? "shutting_down" : up ? "ready" : "backend_down";
+        Jobs queue = up ? new Jobs(jobs.queuedCount(), properties.jobs().queueCapacity(), jobs.runningCount(),
+                properties.jobs().workers()) : null;
+        Readiness readiness = new Readiness(status, dependencies, queue);
+        return ResponseEntity.status(accepting && up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(readiness);
+    }
+
+    private String redisState() {
+        try {
+            String pong = redis.getObject().execute((RedisCallback<String>) c -> c.ping());
+            return "PONG".equalsIgnoreCase(pong) ? "up" : "down: " + pong;
+        } catch (RuntimeException e) {
+            return "down: " + e.getMessage();
+        }
     }
 
     record Health(String status, String version, Instant timestamp) {

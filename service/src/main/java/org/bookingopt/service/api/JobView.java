@@ -11,20 +11,24 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** {@code GET /api/v1/jobs/{job_id}}: the job with its result (the worker wrapper of SPEC §9.5). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobView(String jobId, String status, int progress, String phase, JsonNode result, String error,
-                      JsonNode problemId, Instant createdAt, Instant startedAt, Instant completedAt) {
+                      JsonNode problemId, String priority, int attempt, String worker, Instant createdAt,
+                      Instant startedAt, Instant completedAt) {
 
     static JobView of(Job job) {
         return new JobView(job.id(), job.status().apiName(), job.progress(), job.phase(), job.result(), job.error(),
-                job.problemId(), job.createdAt(), job.startedAt(), job.completedAt());
+                job.problemId(), job.priority().apiName(), job.attempt(), job.worker(), job.createdAt(),
+                job.startedAt(), job.completedAt());
     }
 
     /** The job without its result: list items and progress events. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(String jobId, String status, int progress, String phase, String error, JsonNode problemId,
-                          Instant createdAt, Instant startedAt, Instant completedAt) {
+                          String priority, int attempt, String worker, Instant createdAt, Instant startedAt,
+                          Instant completedAt) {
         static Summary of(Job job) {
             return new Summary(job.id(), job.status().apiName(), job.progress(), job.phase(), job.error(),
-                    job.problemId(), job.createdAt(), job.startedAt(), job.completedAt());
+                    job.problemId(), job.priority().apiName(), job.attempt(), job.worker(), job.createdAt(),
+                    job.startedAt(), job.completedAt());
         }
     }
 }

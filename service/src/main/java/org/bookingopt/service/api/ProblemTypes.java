@@ -20,6 +20,7 @@ public final class ProblemTypes {
     public static final URI TOO_MANY_ACTIVE_JOBS = of("too-many-active-jobs");
     public static final URI QUEUE_FULL = of("queue-full");
     public static final URI SHUTTING_DOWN = of("shutting-down");
+    public static final URI BACKEND_UNAVAILABLE = of("backend-unavailable");
     public static final URI INTERNAL_ERROR = of("internal-error");
 
     private ProblemTypes() {

@@ -9,10 +9,14 @@ import org.bookingopt.service.job.InMemoryJobQueue;
 import org.bookingopt.service.job.InMemoryJobStore;
 import org.bookingopt.service.job.JobQueue;
 import org.bookingopt.service.job.JobStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The optimizer and the embedded default's in-memory job store and queue. */
+/**
+ * The optimizer and the embedded backend's in-memory job store and queue ({@code bookingopt.backend=embedded},
+ * the default); {@link RedisJobConfig} has the redis backend's.
+ */
 @Configuration(proxyBeanMethods = false)
 public class JobConfig {
 
@@ -32,11 +36,13 @@ public class JobConfig {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "bookingopt.backend", havingValue = "embedded", matchIfMissing = true)
     JobStore jobStore() {
         return new InMemoryJobStore();
     }
 
     @Bean
+    @ConditionalOnProperty(name = "bookingopt.backend", havingValue = "embedded", matchIfMissing = true)
     JobQueue jobQueue(BookingOptProperties properties) {
         return new InMemoryJobQueue(properties.jobs().queueCapacity());
     }

@@ -1,38 +1,94 @@
 package org.bookingopt.service.job;
 
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** The embedded default: a bounded queue in this process's memory, lost on restart. */
+/**
+ * The embedded default: a bounded queue per priority in this process's memory, lost on restart. A worker
+ * in this process never dies on its own, so taken ids need no lease.
+ */
 public final class InMemoryJobQueue implements JobQueue {
-    private final BlockingQueue<String> ids;
+    private final Map<JobPriority, ArrayDeque<String>> byPriority = new EnumMap<>(JobPriority.class);
     private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private int size;
 
     public InMemoryJobQueue(int capacity) {
-        this.ids = new LinkedBlockingQueue<>(capacity);
         this.capacity = capacity;
+        for (JobPriority p : JobPriority.values()) {
+            byPriority.put(p, new ArrayDeque<>());
+        }
     }
 
     @Override
-    public boolean offer(String jobId) {
-        return ids.offer(jobId);
+    public boolean offer(String jobId, JobPriority priority) {
+        lock.lock();
+        try {
+            if (size >= capacity) {
+                return false;
+            }
+            byPriority.get(priority).addLast(jobId);
+            size++;
+            notEmpty.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public String poll(Duration timeout) throws InterruptedException {
-        return ids.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long left = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (size == 0) {
+                if (left <= 0) {
+                    return null;
+                }
+                left = notEmpty.awaitNanos(left);
+            }
+            for (ArrayDeque<String> ids : byPriority.values()) { // EnumMap: high, normal, low
+                String id = ids.pollFirst();
+                if (id != null) {
+                    size--;
+                    return id;
+                }
+            }
+            throw new IllegalStateException("size " + size + " but every priority is empty");
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public boolean remove(String jobId) {
-        return ids.remove(jobId);
+        lock.lock();
+        try {
+            for (ArrayDeque<String> ids : byPriority.values()) {
+                if (ids.remove(jobId)) {
+                    size--;
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public int size() {
-        return ids.size();
+        lock.lock();
+        try {
+            return size;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

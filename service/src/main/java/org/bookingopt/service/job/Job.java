@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param version     bumped by the store on every write, so readers can drop stale copies
  * @param owner       the caller that submitted it ({@code X-User-ID})
  * @param problemId   the problem's {@code ProblemId}
+ * @param priority    its place in the queue
  * @param status      see {@link JobStatus}
  * @param progress    0–100
  * @param phase       what the optimizer is doing, e.g. {@code assign}; null before it starts
@@ -23,24 +24,38 @@ import tools.jackson.databind.node.ObjectNode;
  * @param createdAt   when it was submitted
  * @param startedAt   when a worker took it, or null
  * @param completedAt when it finished (completed, failed or cancelled), or null
+ * @param attempt     how many times a worker started it (0 while first queued); the fencing token: a worker
+ *                    may only report on the attempt it started, so a run whose lease was lost changes nothing
+ * @param worker      the worker that runs (or last ran) it, or null
  */
-public record Job(String id, long seq, long version, String owner, JsonNode problemId, JobStatus status,
-                  int progress, String phase, String input, ObjectNode result, String error, Instant createdAt,
-                  Instant startedAt, Instant completedAt) {
+public record Job(String id, long seq, long version, String owner, JsonNode problemId, JobPriority priority,
+                  JobStatus status, int progress, String phase, String input, ObjectNode result, String error,
+                  Instant createdAt, Instant startedAt, Instant completedAt, int attempt, String worker) {
 
     /** A new job waiting for a worker; the store assigns {@code seq} and {@code version}. */
     public static Job queued(String id, String owner, JsonNode problemId, String input, Instant now) {
-        return new Job(id, 0, 0, owner, problemId, JobStatus.QUEUED, 0, null, input, null, null, now, null, null);
+        return queued(id, owner, problemId, JobPriority.NORMAL, input, now);
     }
 
+    public static Job queued(String id, String owner, JsonNode problemId, JobPriority priority, String input,
+                             Instant now) {
+        return new Job(id, 0, 0, owner, problemId, priority, JobStatus.QUEUED, 0, null, input, null, null, now, null,
+                null, 0, null);
+    }
+
+    /** Taken by a worker: running, as its next attempt (also a job whose previous worker lost it). */
     public Job started(Instant now) {
-        return new Job(id, seq, version, owner, problemId, JobStatus.RUNNING, 0, null, input, null, null, createdAt,
-                now, null);
+        return started(now, null);
+    }
+
+    public Job started(Instant now, String byWorker) {
+        return new Job(id, seq, version, owner, problemId, priority, JobStatus.RUNNING, 0, null, input, null, null,
+                createdAt, now, null, attempt + 1, byWorker);
     }
 
     public Job withProgress(int newProgress, String newPhase) {
-        return new Job(id, seq, version, owner, problemId, status, newProgress, newPhase, input, result, error,
-                createdAt, startedAt, completedAt);
+        return new Job(id, seq, version, owner, problemId, priority, status, newProgress, newPhase, input, result,
+                error, createdAt, startedAt, completedAt, attempt, worker);
     }
 
     public Job completed(ObjectNode wrapper, Instant now) {
@@ -58,14 +73,25 @@ public record Job(String id, long seq, long version, String owner, JsonNode prob
     /** Finished: the input is dropped; a completed job's phase is {@code done}, others keep where they stopped. */
     private Job finished(JobStatus end, int endProgress, ObjectNode wrapper, String reason, Instant now) {
         String endPhase = end == JobStatus.COMPLETED ? "done" : phase;
-        return new Job(id, seq, version, owner, problemId, end, endProgress, endPhase, null, wrapper, reason,
-                createdAt, startedAt, now);
+        return new Job(id, seq, version, owner, problemId, priority, end, endProgress, endPhase, null, wrapper,
+                reason, createdAt, startedAt, now, attempt, worker);
     }
 
     /** The same job as the store keeps it: with its place in the order and its write count. */
     public Job stored(long newSeq, long newVersion) {
-        return new Job(id, newSeq, newVersion, owner, problemId, status, progress, phase, input, result, error,
-                createdAt, startedAt, completedAt);
+        return new Job(id, newSeq, newVersion, owner, problemId, priority, status, progress, phase, input, result,
+                error, createdAt, startedAt, completedAt, attempt, worker);
+    }
+
+    /** The same job with another input (stores that keep the input apart). */
+    public Job withInput(String newInput) {
+        return new Job(id, seq, version, owner, problemId, priority, status, progress, phase, newInput, result,
+                error, createdAt, startedAt, completedAt, attempt, worker);
+    }
+
+    /** Running as {@code runAttempt}: the run of that attempt may still report on the job. */
+    public boolean isRunning(int runAttempt) {
+        return status == JobStatus.RUNNING && attempt == runAttempt;
     }
 
     public boolean isFinished() {

@@ -37,6 +37,11 @@ public class JobEvents {
         });
     }
 
+    /** Ids of the jobs that have listeners now. */
+    public Set<String> followed() {
+        return Set.copyOf(listeners.keySet());
+    }
+
     public void publish(Job job) {
         Set<Consumer<Job>> set = listeners.get(job.id());
         if (set == null) {
@@ -52,7 +57,7 @@ public class JobEvents {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         dispatcher.shutdownNow();
     }
 }

@@ -3,6 +3,7 @@ package org.bookingopt.service.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.bookingopt.core.json.Json;
@@ -19,6 +21,7 @@ import org.bookingopt.core.solver.Cancellation;
 import org.bookingopt.service.config.BookingOptProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -33,16 +36,20 @@ public class JobService {
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
     static final String CANCELLED_BY_CALLER = "Cancelled at the caller's request";
     private static final Duration RETRY_AFTER_SHUTDOWN = Duration.ofSeconds(30);
+    private static final Duration RETRY_AT_LEAST = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_PAUSE = Duration.ofSeconds(2);
 
     private final JobStore store;
     private final JobQueue queue;
     private final JobEvents events;
     private final Clock clock;
     private final BookingOptProperties properties;
-    /** Jobs running in this process, with the handle that stops each. */
-    private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
+    /** Jobs running in this process, with the handle that stops each and the attempt it runs. */
+    private final Map<String, Run> running = new ConcurrentHashMap<>();
     private final RunTimes runTimes = new RunTimes();
     private volatile boolean accepting = true;
+    /** After a failed progress write, progress is not written until then (System.nanoTime()). */
+    private volatile long skipProgressUntil = System.nanoTime();
 
     public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties) {
         this.store = store;
@@ -59,22 +66,43 @@ public class JobService {
      * @throws JobRejectedException when the caller is at its limit, the queue is full, or we shut down
      */
     public Job submit(String problemJson, String owner) {
+        return submit(problemJson, owner, JobPriority.NORMAL);
+    }
+
+    /** Validates the problem and queues it with the given priority; see {@link #submit(String, String)}. */
+    public Job submit(String problemJson, String owner, JobPriority priority) {
         if (!accepting) {
             throw new JobRejectedException.ShuttingDown(RETRY_AFTER_SHUTDOWN);
         }
         ParsedProblem parsed = ProblemReader.read(problemJson);
         Job job = Job.queued(UUID.randomUUID().toString(), owner,
-                Json.MAPPER.valueToTree(parsed.problem().problemId()), problemJson, clock.instant());
+                Json.MAPPER.valueToTree(parsed.problem().problemId()), priority, problemJson, clock.instant());
         int limit = properties.limits().activeJobsPerUser();
         Job stored = store.create(job, limit)
                 .orElseThrow(() -> new JobRejectedException.TooManyActiveJobs(limit, retryAfterOneJob()));
-        if (!queue.offer(stored.id())) {
+        boolean offered;
+        try {
+            offered = queue.offer(stored.id(), priority);
+        } catch (RuntimeException e) {
+            forget(stored.id()); // not queued: it must not count against the caller's limit
+            throw e;
+        }
+        if (!offered) {
             store.delete(stored.id());
             throw new JobRejectedException.QueueFull(queue.capacity(), retryAfterQueue());
         }
-        log.info("Job {} queued for {}, problem {}", stored.id(), owner, stored.problemId());
+        log.info("Job {} queued for {}, problem {}, priority {}", stored.id(), owner, stored.problemId(),
+                priority.apiName());
         events.publish(stored);
         return stored;
+    }
+
+    private void forget(String id) {
+        try {
+            store.delete(id);
+        } catch (RuntimeException e) {
+            log.warn("Job {} was stored but could not be queued, nor deleted: {}", id, e.toString());
+        }
     }
 
     /** The job, unless it is unknown or expired. */
@@ -126,58 +154,181 @@ public class JobService {
     // ---- reported by workers ----
 
     /**
-     * Marks a job a worker took from the queue as running.
+     * Marks a job a worker took from the queue as running, as its next attempt. A job still running is one
+     * whose worker lost it (died, or stopped renewing its lease): it is taken over, unless it has had its
+     * {@code max-attempts}; then it fails and goes to the dead letters. Anything else (cancelled meanwhile,
+     * expired) is done with.
      *
      * @param cancellation stops the job's run when the job is cancelled
-     * @return the running job, or empty if it was cancelled (or expired) while it waited
+     * @return the running job (its {@code attempt} is the run's fencing token), or empty if there is nothing to run
      */
     public Optional<Job> start(String id, Cancellation cancellation) {
-        running.put(id, cancellation); // before the job shows as running, so a cancel always finds it
+        Run run = new Run(cancellation);
+        running.put(id, run); // before the job shows as running, so a cancel always finds it
         Instant now = clock.instant();
-        Optional<Job> started = store.update(id, j -> j.status() == JobStatus.QUEUED ? j.started(now) : j)
-                .filter(j -> j.status() == JobStatus.RUNNING);
-        if (started.isEmpty()) {
-            running.remove(id);
-        } else {
-            events.publish(started.get());
+        int maxAttempts = properties.jobs().maxAttempts();
+        String worker = properties.jobs().workerName();
+        AtomicReference<Boolean> gaveUp = new AtomicReference<>(false); // as decided by the last try of the change
+        Optional<Job> after;
+        try {
+            after = store.update(id, j -> {
+                gaveUp.set(j.status().isActive() && j.attempt() >= maxAttempts);
+                if (!j.status().isActive()) {
+                    return j;
+                }
+                return gaveUp.get() ? j.failed(gaveUp(j), now) : j.started(now, worker);
+            });
+        } catch (RuntimeException e) {
+            running.remove(id); // not acknowledged: the queue hands it out again when its lease runs out
+            throw e;
         }
-        return started;
+        if (after.isPresent() && after.get().status() == JobStatus.RUNNING) {
+            Job job = after.get();
+            run.attempt = job.attempt();
+            if (job.attempt() > 1) {
+                log.warn("Job {} taken over by {} as attempt {} of {}: its previous worker stopped", id, worker,
+                        job.attempt(), maxAttempts);
+            }
+            events.publish(job);
+            return after;
+        }
+        running.remove(id);
+        if (after.isPresent() && gaveUp.get()) {
+            Job failed = after.get();
+            log.error("Job {} failed: {}", id, failed.error());
+            queue.deadLetter(id, failed.error());
+            events.publish(failed);
+        }
+        queue.done(id);
+        return Optional.empty();
     }
 
-    /** Records progress (0–99 while running; 100 comes with the result) and the phase. */
-    public void progress(String id, int percent, String phase) {
-        store.update(id, j -> j.status() == JobStatus.RUNNING && percent >= j.progress()
-                ? j.withProgress(percent, phase) : j).ifPresent(events::publish);
+    private static String gaveUp(Job job) {
+        return "Given up after " + job.attempt() + " attempts: the worker running it stopped each time (last: "
+                + job.worker() + "); submit it again, and if it happens again, try a shorter TimeLimitSeconds";
+    }
+
+    /** Records progress (0–99 while running; 100 comes with the result) and the phase, if the run still owns the job. */
+    public void progress(String id, int attempt, int percent, String phase) {
+        if (System.nanoTime() < skipProgressUntil) {
+            return; // the store failed a moment ago: the solve goes on without waiting for it
+        }
+        try {
+            store.update(id, j -> j.isRunning(attempt) && percent >= j.progress()
+                    ? j.withProgress(percent, phase) : j).ifPresent(events::publish);
+        } catch (DataAccessException e) {
+            skipProgressUntil = System.nanoTime() + PROGRESS_PAUSE.toNanos();
+            log.warn("Progress of job {} not recorded: {}", id, e.toString()); // a later report will be
+        }
     }
 
     /** Stores the worker wrapper of a finished run (also a run the optimizer answered Succeeded: false). */
-    public void complete(String id, ObjectNode wrapper, Duration ran) {
+    public void complete(String id, int attempt, ObjectNode wrapper, Duration ran) {
         runTimes.record(ran);
         Instant now = clock.instant();
-        finish(id, j -> j.completed(wrapper, now), ran);
+        finish(id, attempt, j -> j.completed(wrapper, now), ran);
     }
 
     /** The run crashed: the job fails with {@code reason}, a message for the user. */
-    public void fail(String id, String reason, Duration ran) {
+    public void fail(String id, int attempt, String reason, Duration ran) {
         Instant now = clock.instant();
-        finish(id, j -> j.failed(reason, now), ran);
+        finish(id, attempt, j -> j.failed(reason, now), ran);
     }
 
-    private void finish(String id, UnaryOperator<Job> end, Duration ran) {
+    /**
+     * Records the end of a run, only if the job is still running as the run's attempt (the fencing token):
+     * a run whose job was taken over records nothing, so each job has exactly one completion. Retries while
+     * the store is unreachable (see {@link #retrying}); after that the job is left to be taken over.
+     */
+    private void finish(String id, int attempt, UnaryOperator<Job> end, Duration ran) {
+        Run run = running.get(id);
+        if (run != null && run.released) {
+            running.remove(id);
+            log.info("Job {}: its run here stopped; it was released to another worker", id);
+            return;
+        }
         try {
-            Optional<Job> after = store.update(id, j -> j.status() == JobStatus.RUNNING ? end.apply(j) : j);
+            Optional<Job> after = retrying("record the end of job " + id,
+                    () -> store.update(id, j -> j.isRunning(attempt) ? end.apply(j) : j));
+            if (after == null) {
+                return; // not acknowledged: its lease runs out and another worker runs it again
+            }
             after.ifPresent(job -> {
                 if (job.status() == JobStatus.CANCELLED) {
                     log.info("Job {} stopped {} ms after it was cancelled", id,
                             Duration.between(job.completedAt(), clock.instant()).toMillis());
+                } else if (job.attempt() != attempt || job.status() == JobStatus.RUNNING) {
+                    log.warn("Job {}: the result of attempt {} is dropped, attempt {} ({}) owns the job", id,
+                            attempt, job.attempt(), job.worker());
                 } else {
                     log.info("Job {} {} after {} ms", id, job.status().apiName(), ran.toMillis());
                     events.publish(job);
                 }
             });
+            retrying("release job " + id, () -> {
+                queue.done(id);
+                return Boolean.TRUE;
+            });
         } finally {
             running.remove(id);
         }
+    }
+
+    /**
+     * Runs {@code action}, retrying on store or queue errors (Redis restarting) for up to three leases and at
+     * least 30 s; null if it never succeeded.
+     */
+    private <T> T retrying(String what, Supplier<T> action) {
+        Duration patience = properties.jobs().lease().multipliedBy(3);
+        long deadline = System.nanoTime() + Collections.max(List.of(patience, RETRY_AT_LEAST)).toNanos();
+        long pauseMillis = 100;
+        while (true) {
+            try {
+                return action.get();
+            } catch (DataAccessException e) {
+                if (System.nanoTime() > deadline) {
+                    log.error("Could not {}: {}", what, e.toString());
+                    return null;
+                }
+                log.warn("Could not {} yet, retrying: {}", what, e.toString());
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+                pauseMillis = Math.min(2000, pauseMillis * 2);
+            }
+        }
+    }
+
+    /**
+     * The heartbeat of this process's running jobs: renews their leases, and stops a run whose job was
+     * cancelled (on any API node) or taken over by another worker. Called by the workers every
+     * {@code bookingopt.jobs.heartbeat} (leases) and every half second (cancellation).
+     *
+     * @param renewLeases also renew the leases
+     */
+    public void checkRunning(boolean renewLeases) {
+        running.forEach((id, run) -> {
+            if (run.attempt == 0) {
+                return; // still starting
+            }
+            try {
+                Optional<Job> job = store.find(id);
+                if (job.isEmpty() || !job.get().isRunning(run.attempt)) {
+                    log.info("Job {} is {} elsewhere: stopping its run here", id,
+                            job.map(j -> j.status() == JobStatus.RUNNING ? "taken over" : j.status().apiName())
+                                    .orElse("gone"));
+                    run.cancellation.cancel();
+                } else if (renewLeases && !queue.renew(id)) {
+                    log.warn("Job {}: this worker lost its lease (another worker has taken it over); stopping", id);
+                    run.cancellation.cancel();
+                }
+            } catch (DataAccessException e) {
+                log.debug("Could not check job {}: {}", id, e.toString()); // the next heartbeat tries again
+            }
+        });
     }
 
     // ---- lifecycle ----
@@ -199,12 +350,52 @@ public class JobService {
         return queue.size();
     }
 
+    /**
+     * Shutdown with a queue that hands jobs to other processes: stops every run here without recording it,
+     * and releases its job at once, so another worker runs it again (as its next attempt). Returns how many;
+     * 0 if the queue cannot do that (then {@link #cancelRunning} is the way).
+     */
+    public int releaseRunning() {
+        int released = 0;
+        for (Map.Entry<String, Run> e : List.copyOf(running.entrySet())) {
+            Run run = e.getValue();
+            run.released = true;
+            if (!queue.release(e.getKey())) {
+                run.released = false;
+                continue;
+            }
+            run.cancellation.cancel();
+            released++;
+        }
+        return released;
+    }
+
+    /**
+     * Re-reads the jobs someone follows (SSE) and announces changes: with a shared backend, workers in other
+     * processes change them. Unchanged versions are dropped by the streams.
+     */
+    @Scheduled(fixedDelay = 250, timeUnit = TimeUnit.MILLISECONDS)
+    public void refreshFollowed() {
+        for (String id : events.followed()) {
+            try {
+                store.find(id).ifPresent(events::publish);
+            } catch (DataAccessException e) {
+                log.debug("Could not refresh job {}: {}", id, e.toString());
+            }
+        }
+    }
+
     /** Cancels every job running in this process (shutdown); returns how many. */
     public int cancelRunning(String reason) {
         Instant now = clock.instant();
         int cancelled = 0;
-        for (String id : List.copyOf(running.keySet())) {
-            Optional<Job> after = store.update(id, j -> j.status() == JobStatus.RUNNING ? j.cancelled(reason, now) : j);
+        for (Map.Entry<String, Run> e : List.copyOf(running.entrySet())) {
+            if (e.getValue().released) {
+                continue;
+            }
+            String id = e.getKey();
+            int attempt = e.getValue().attempt;
+            Optional<Job> after = store.update(id, j -> j.isRunning(attempt) ? j.cancelled(reason, now) : j);
             stopRunning(id);
             after.ifPresent(events::publish);
             cancelled++;
@@ -213,9 +404,9 @@ public class JobService {
     }
 
     private void stopRunning(String id) {
-        Cancellation cancellation = running.get(id);
-        if (cancellation != null) {
-            cancellation.cancel();
+        Run run = running.get(id);
+        if (run != null) {
+            run.cancellation.cancel();
         }
     }
 
@@ -248,6 +439,18 @@ public class JobService {
     private static Duration clampSeconds(Duration d, long min, long max) {
         long seconds = (d.toMillis() + 999) / 1000;
         return Duration.ofSeconds(Math.max(min, Math.min(max, seconds)));
+    }
+
+    /** A run in this process: its stop handle, and the attempt it runs once started. */
+    private static final class Run {
+        final Cancellation cancellation;
+        volatile int attempt;
+        /** Given up to another worker at shutdown: the end of this run is not recorded. */
+        volatile boolean released;
+
+        Run(Cancellation cancellation) {
+            this.cancellation = cancellation;
+        }
     }
 
     /** A page of jobs and the cursor of the next page (null on the last page). */

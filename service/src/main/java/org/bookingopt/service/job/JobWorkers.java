@@ -19,6 +19,7 @@ import org.bookingopt.core.solver.SolverSettings;
 import org.bookingopt.service.config.BookingOptProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,14 @@ import org.springframework.stereotype.Component;
  * cancels the rest, before the web server stops.
  */
 @Component
+@ConditionalOnExpression("'${bookingopt.role:all}' != 'api'")
 public class JobWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
     /** How long past its time limit a run may go before the watchdog cancels it. */
     private static final Duration OVERRUN = Duration.ofSeconds(5);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** How often running jobs are checked for a cancellation made in another process. */
+    static final Duration CHECK_EVERY = Duration.ofMillis(500);
     static final String CANCELLED_BY_SHUTDOWN = "Cancelled: the service shut down before the job finished; "
             + "submit it again";
 
@@ -46,7 +50,14 @@ public class JobWorkers implements SmartLifecycle {
         t.setDaemon(true);
         return t;
     });
+    /** Its own thread: a store that is slow to answer never delays the watchdog. */
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "job-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean running;
+    private long lastRenewal = System.nanoTime();
 
     public JobWorkers(JobService jobs, JobQueue queue, Optimizer optimizer, BookingOptProperties properties) {
         this.jobs = jobs;
@@ -63,6 +74,8 @@ public class JobWorkers implements SmartLifecycle {
             threads.add(t);
             t.start();
         }
+        heartbeat.scheduleWithFixedDelay(this::heartbeat, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         log.info("{} job worker(s) started, {} solver thread(s) each, up to {} queued jobs", config.workers(),
                 config.solverThreads(), queue.capacity());
     }
@@ -75,14 +88,21 @@ public class JobWorkers implements SmartLifecycle {
         log.info("Shutting down: no new jobs accepted; waiting up to {} s for {} running job(s)",
                 config.shutdownGrace().toSeconds(), busy);
         if (!joinWorkers(config.shutdownGrace())) {
+            int released = jobs.releaseRunning();
+            if (released > 0) {
+                log.warn("Shutdown grace period over: released {} running job(s) to other workers", released);
+            }
             int cancelled = jobs.cancelRunning(CANCELLED_BY_SHUTDOWN);
-            log.warn("Shutdown grace period over: cancelled {} running job(s)", cancelled);
+            if (cancelled > 0) {
+                log.warn("Shutdown grace period over: cancelled {} running job(s)", cancelled);
+            }
             joinWorkers(STOP_WAIT);
         }
         int left = jobs.queuedCount();
         if (left > 0) {
             log.warn("{} queued job(s) were not started before shutdown", left);
         }
+        heartbeat.shutdownNow();
         watchdog.shutdownNow();
         threads.clear();
         log.info("Job workers stopped");
@@ -109,19 +129,48 @@ public class JobWorkers implements SmartLifecycle {
         return true;
     }
 
+    /**
+     * One worker's loop, our own rather than a listener container's: an error of the queue or the store
+     * (Redis restarting, network gone) is logged and retried with a pause, never the end of the loop.
+     */
     private void work() {
+        long pauseMillis = 0;
         while (running) {
-            String id;
             try {
-                id = queue.poll(Duration.ofMillis(200));
+                if (pauseMillis > 0) {
+                    Thread.sleep(pauseMillis);
+                }
+                String id = queue.poll(Duration.ofMillis(200));
+                if (id != null) {
+                    Cancellation cancellation = new Cancellation();
+                    jobs.start(id, cancellation).ifPresent(job -> run(job, cancellation));
+                }
+                if (pauseMillis > 0) {
+                    log.info("{}: the job queue answers again", Thread.currentThread().getName());
+                }
+                pauseMillis = 0;
             } catch (InterruptedException e) {
                 return;
-            }
-            if (id != null) {
-                Cancellation cancellation = new Cancellation();
-                jobs.start(id, cancellation).ifPresent(job -> run(job, cancellation));
+            } catch (RuntimeException e) {
+                if (pauseMillis == 0) {
+                    log.warn("{}: the job queue failed, retrying: {}", Thread.currentThread().getName(), e.toString());
+                }
+                pauseMillis = Math.min(2000, Math.max(100, pauseMillis * 2));
             }
         }
+    }
+
+    /** Leases of running jobs renewed every heartbeat; cancellations from other processes noticed within 0.5 s. */
+    private void heartbeat() {
+        if (!running && jobs.runningCount() == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        boolean renew = now - lastRenewal >= config.heartbeat().toNanos();
+        if (renew) {
+            lastRenewal = now;
+        }
+        jobs.checkRunning(renew);
     }
 
     private void run(Job job, Cancellation cancellation) {
@@ -134,15 +183,17 @@ public class JobWorkers implements SmartLifecycle {
                     limit.plus(OVERRUN).toMillis(), TimeUnit.MILLISECONDS);
             try {
                 RunResult result = optimizer.run(parsed, new SolverSettings(limit, config.solverThreads()),
-                        progressOf(job.id()), cancellation);
-                jobs.complete(job.id(), Optimizer.wrap(result, parsed.problem().problemId()), since(started));
+                        progressOf(job.id(), job.attempt()), cancellation);
+                jobs.complete(job.id(), job.attempt(), Optimizer.wrap(result, parsed.problem().problemId()),
+                        since(started));
             } finally {
                 overrun.cancel(false);
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.error("Job {} crashed", job.id(), e);
-            jobs.fail(job.id(), "The optimizer stopped with an internal error (" + e.getClass().getSimpleName()
-                    + "); it was logged under this job's id. Other jobs are not affected.", since(started));
+            jobs.fail(job.id(), job.attempt(), "The optimizer stopped with an internal error ("
+                    + e.getClass().getSimpleName() + "); it was logged under this job's id. Other jobs are not affected.",
+                    since(started));
         }
     }
 
@@ -154,7 +205,7 @@ public class JobWorkers implements SmartLifecycle {
     }
 
     /** Reports whole percents and phase changes only, so the store is written at most ~100 times per job. */
-    private ProgressListener progressOf(String id) {
+    private ProgressListener progressOf(String id, int attempt) {
         return new ProgressListener() {
             private int lastPercent = -1;
             private String lastPhase;
@@ -165,7 +216,7 @@ public class JobWorkers implements SmartLifecycle {
                 if (percent != lastPercent || !Objects.equals(phase, lastPhase)) {
                     lastPercent = percent;
                     lastPhase = phase;
-                    jobs.progress(id, percent, phase);
+                    jobs.progress(id, attempt, percent, phase);
                 }
             }
         };

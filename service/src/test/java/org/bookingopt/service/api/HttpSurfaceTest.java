@@ -51,6 +51,23 @@ class HttpSurfaceTest extends WebTestBase {
     }
 
     @Test
+    void thePriorityIsTakenFromTheQueryAndAnUnknownOneIs400() {
+        Response high = submit(Fixtures.text("sample1.fixedplan.json"), "prio", "?priority=high");
+        assertThat(high.status()).as(high.body()).isEqualTo(200);
+        JsonNode job = awaitFinished(high.json().get("job_id").asString());
+        assertThat(job.get("priority").asString()).isEqualTo("high");
+        assertThat(job.get("attempt").asInt()).isEqualTo(1);
+        assertThat(job.get("worker").asString()).isNotBlank();
+        assertThat(job(submitOk(Fixtures.text("sample1.fixedplan.json"), "prio")).get("priority").asString())
+                .isEqualTo("normal");
+
+        Response urgent = submit(Fixtures.text("sample1.fixedplan.json"), "prio", "?priority=urgent");
+        assertThat(urgent.status()).isEqualTo(400);
+        assertThat(urgent.contentType()).startsWith("application/problem+json");
+        assertThat(urgent.json().get("detail").asString()).contains("use high, normal or low");
+    }
+
+    @Test
     void unknownJobsGet404ProblemDetails() {
         String unknown = "/api/v1/jobs/00000000-0000-0000-0000-000000000000";
         assertProblem(get(unknown), 404, "/problems/job-not-found");

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link JobQueue} must do. A test class per implementation extends this and supplies a fresh,
+ * What every {@link JobQueue} must do: priorities, order, capacity, removal, exactly-once hand-out. A test class per implementation extends this and supplies a fresh,
  * empty queue of the given capacity.
  */
 public abstract class JobQueueContract {
@@ -29,6 +29,65 @@ public abstract class JobQueueContract {
         assertThat(queue.poll(SHORT)).isEqualTo("a");
         assertThat(queue.poll(SHORT)).isEqualTo("b");
         assertThat(queue.poll(SHORT)).isEqualTo("c");
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
+    void highPriorityIsServedFirstThenNormalThenLowEachInOrder() throws InterruptedException {
+        JobQueue queue = newQueue(10);
+        queue.offer("low-1", JobPriority.LOW);
+        queue.offer("normal-1", JobPriority.NORMAL);
+        queue.offer("high-1", JobPriority.HIGH);
+        queue.offer("low-2", JobPriority.LOW);
+        queue.offer("normal-2");
+        queue.offer("high-2", JobPriority.HIGH);
+
+        assertThat(queue.size()).isEqualTo(6);
+        for (String expected : new String[] {"high-1", "high-2", "normal-1", "normal-2", "low-1", "low-2"}) {
+            assertThat(queue.poll(SHORT)).isEqualTo(expected);
+        }
+        assertThat(queue.poll(SHORT)).isNull();
+    }
+
+    @Test
+    void theCapacityCoversEveryPriority() throws InterruptedException {
+        JobQueue queue = newQueue(2);
+
+        assertThat(queue.offer("a", JobPriority.LOW)).isTrue();
+        assertThat(queue.offer("b", JobPriority.HIGH)).isTrue();
+        assertThat(queue.offer("c", JobPriority.HIGH)).isFalse();
+        assertThat(queue.remove("a")).isTrue();
+        assertThat(queue.offer("c", JobPriority.NORMAL)).isTrue();
+        assertThat(queue.poll(SHORT)).isEqualTo("b");
+    }
+
+    @Test
+    void aPollWaitingOnAnEmptyQueueGetsAnIdOfferedMeanwhile() throws Exception {
+        JobQueue queue = newQueue(2);
+        Thread producer = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.offer("late", JobPriority.LOW);
+        });
+        producer.start();
+
+        assertThat(queue.poll(Duration.ofSeconds(5))).isEqualTo("late");
+        producer.join();
+    }
+
+    @Test
+    void aDoneIdIsNeverHandedOutAgain() throws InterruptedException {
+        JobQueue queue = newQueue(2);
+        queue.offer("a");
+        assertThat(queue.poll(SHORT)).isEqualTo("a");
+
+        queue.done("a");
+
+        assertThat(queue.remove("a")).isFalse();
+        assertThat(queue.poll(SHORT)).isNull();
         assertThat(queue.size()).isZero();
     }
 
@@ -60,7 +119,7 @@ public abstract class JobQueueContract {
         JobQueue queue = newQueue(10);
         queue.offer("a");
         queue.offer("b");
-        queue.offer("c");
+        queue.offer("c", JobPriority.LOW);
 
         assertThat(queue.remove("b")).isTrue();
         assertThat(queue.remove("b")).isFalse();
@@ -69,6 +128,7 @@ public abstract class JobQueueContract {
         assertThat(queue.poll(SHORT)).isEqualTo("a");
         assertThat(queue.poll(SHORT)).isEqualTo("c");
         assertThat(queue.poll(SHORT)).isNull();
+        assertThat(queue.remove("a")).as("taken by a worker: no longer waiting").isFalse();
     }
 
     @Test
@@ -84,7 +144,7 @@ public abstract class JobQueueContract {
             while (taken.size() < ids) {
                 int n = produced.getAndIncrement();
                 if (n < ids) {
-                    assertThat(queue.offer("id-" + n)).isTrue();
+                    assertThat(queue.offer("id-" + n, JobPriority.values()[n % 3])).isTrue();
                 }
                 String id = queue.poll(SHORT);
                 if (id != null && !taken.add(id)) {

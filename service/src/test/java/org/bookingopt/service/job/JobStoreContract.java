@@ -33,11 +33,11 @@ public abstract class JobStoreContract {
     protected abstract JobStore newStore();
 
     @BeforeEach
-    void setUp() {
+    protected void setUp() {
         store = newStore();
     }
 
-    static Job queued(String owner) {
+    protected static Job queued(String owner) {
         return Job.queued(UUID.randomUUID().toString(), owner, Json.NODES.stringNode("p-" + owner), "{\"x\": 1}", T0);
     }
 
@@ -174,7 +174,7 @@ public abstract class JobStoreContract {
         assertThat(store.list("ann", null, Long.MAX_VALUE, 10)).hasSize(2);
     }
 
-    static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
+    public static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<T>> futures = new ArrayList<>();

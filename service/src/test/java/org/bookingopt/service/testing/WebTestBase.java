@@ -99,8 +99,13 @@ public abstract class WebTestBase {
     }
 
     protected Response submit(Object problem, String user) {
+        return submit(problem, user, "");
+    }
+
+    /** Submits with a query string, e.g. {@code ?priority=high}. */
+    protected Response submit(Object problem, String user, String query) {
         String body = problem instanceof String s ? s : Json.MAPPER.writeValueAsString(problem);
-        return send(HttpRequest.newBuilder(uri("/api/v1/optimize"))
+        return send(HttpRequest.newBuilder(uri("/api/v1/optimize" + query))
                 .header("Content-Type", "application/json").header("X-User-ID", user)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -1,0 +1,78 @@
+package org.bookingopt.service.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.bookingopt.service.BookingOptApplication;
+import org.bookingopt.service.job.InMemoryJobQueue;
+import org.bookingopt.service.job.InMemoryJobStore;
+import org.bookingopt.service.job.JobQueue;
+import org.bookingopt.service.job.JobStore;
+import org.bookingopt.service.job.JobWorkers;
+import org.bookingopt.service.redis.RedisJobQueue;
+import org.bookingopt.service.redis.RedisJobStore;
+import org.bookingopt.service.testing.TestRedis;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Which beans each role and backend brings, started as {@code serve} starts the application. */
+class RolesTest {
+    private static final TestRedis redis = TestRedis.shared();
+
+    private static ConfigurableApplicationContext start(String... properties) {
+        String[] args = new String[properties.length + 2];
+        args[0] = "--server.port=0";
+        args[1] = "--bookingopt.redis.key-prefix=" + redis.newPrefix();
+        System.arraycopy(properties, 0, args, 2, properties.length);
+        return new SpringApplication(BookingOptApplication.class).run(args);
+    }
+
+    @Test
+    void theEmbeddedDefaultServesHttpAndRunsWorkersInMemory() {
+        try (ConfigurableApplicationContext context = start()) {
+            assertThat(context).isInstanceOf(WebServerApplicationContext.class);
+            assertThat(context.getBean(JobStore.class)).isInstanceOf(InMemoryJobStore.class);
+            assertThat(context.getBean(JobQueue.class)).isInstanceOf(InMemoryJobQueue.class);
+            assertThat(context.getBeansOfType(JobWorkers.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anApiNodeServesHttpWithRedisAndRunsNoWorkers() {
+        try (ConfigurableApplicationContext context = start("--bookingopt.role=api", "--bookingopt.backend=redis")) {
+            assertThat(context).isInstanceOf(WebServerApplicationContext.class);
+            assertThat(context.getBean(JobStore.class)).isInstanceOf(RedisJobStore.class);
+            assertThat(context.getBean(JobQueue.class)).isInstanceOf(RedisJobQueue.class);
+            assertThat(context.getBeansOfType(JobWorkers.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void aWorkerNodeRunsWorkersWithRedisAndNoHttpServer() {
+        try (ConfigurableApplicationContext context = start("--bookingopt.role=worker",
+                "--bookingopt.backend=redis")) {
+            assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+            assertThat(context.getBean(JobQueue.class)).isInstanceOf(RedisJobQueue.class);
+            assertThat(context.getBeansOfType(JobWorkers.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void roleAllWorksWithRedisToo() {
+        try (ConfigurableApplicationContext context = start("--bookingopt.backend=redis")) {
+            assertThat(context).isInstanceOf(WebServerApplicationContext.class);
+            assertThat(context.getBean(JobStore.class)).isInstanceOf(RedisJobStore.class);
+            assertThat(context.getBeansOfType(JobWorkers.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anApiOrWorkerRoleOnTheEmbeddedBackendIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> start("--bookingopt.role=worker").close())
+                .hasStackTraceContaining("bookingopt.role=worker needs a shared backend (bookingopt.backend=redis)");
+        assertThatThrownBy(() -> start("--bookingopt.role=sideways").close())
+                .hasStackTraceContaining("sideways");
+    }
+}
