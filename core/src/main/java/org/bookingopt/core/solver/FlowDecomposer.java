@@ -36,6 +36,7 @@ final class FlowDecomposer {
     private final List<LayeredFlowModel.Layer> layers;
     private final LayeredFlowModel.Solution solution;
     private final int[] unitOfStay;
+    private final int[] forcedRoom;    // stay → its locked room where no unit could carry it, else -1
     private final Map<Integer, List<Stay>> membersOfGroup = new HashMap<>();
     private final List<Deque<Stay>> locks = new ArrayList<>(); // by room: its pinned stays not yet placed
     private final boolean[] hasLocks;
@@ -53,6 +54,8 @@ final class FlowDecomposer {
         int rooms = problem.roomCount();
         this.unitOfStay = new int[problem.stays().size()];
         Arrays.fill(unitOfStay, -1);
+        this.forcedRoom = new int[problem.stays().size()];
+        Arrays.fill(forcedRoom, -1);
         this.hasLocks = new boolean[rooms];
         this.nameOf = new int[rooms];
         this.unitNamed = new int[rooms];
@@ -117,7 +120,9 @@ final class FlowDecomposer {
         }
         int[] rooms = new int[unitOfStay.length];
         for (int s = 0; s < rooms.length; s++) {
-            rooms[s] = nameOf[unitOfStay[s]];
+            int named = nameOf[unitOfStay[s]];
+            rooms[s] = forcedRoom[s] >= 0 ? forcedRoom[s]
+                    : named >= 0 ? named : layers.get(layerOfUnit[unitOfStay[s]]).rooms()[0];
         }
         return new RoomPlan(rooms);
     }
@@ -137,7 +142,16 @@ final class FlowDecomposer {
                 int unit = unitNamed[s.pinnedRoom()];
                 if (unit < 0) {
                     unit = bestUnit(s, layer, draws.get(layer), u -> nameOf[u] < 0 ? 0 : INTO_LOCK);
-                    name(unit, s.pinnedRoom());
+                    if (nameOf[unit] >= 0 && hasLocks[nameOf[unit]]) {
+                        // Every unit of the type carries a room with locks of its own: the lock goes to its
+                        // room regardless, and the repair phase sorts out the double booking.
+                        forcedRoom[s.index()] = s.pinnedRoom();
+                    } else {
+                        if (nameOf[unit] >= 0) {
+                            unitNamed[nameOf[unit]] = -1; // a lock-free number given up for the lock's room
+                        }
+                        name(unit, s.pinnedRoom());
+                    }
                 }
                 draws.get(layer).take(unit);
                 place(s, unit);

@@ -64,6 +64,11 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
                     null, elapsed(started));
         }
         if (relaxed.layerOfStay() == null) {
+            RoomPlan current = problem.currentPlan();
+            if (current != null && PlanChecker.violations(problem, current).isEmpty()) {
+                var objective = PlanEvaluator.evaluate(problem, current);
+                return new Assignment(SolverStatus.FEASIBLE, current, objective, Double.NaN, null, null, null);
+            }
             return new Assignment(SolverStatus.TIMEOUT, null, null, Double.NaN, null, null, null);
         }
         double boundUnits = Math.ceil(relaxed.boundUnits() - 1e-6);
@@ -78,6 +83,12 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
                 violations.isEmpty() ? "" : " (first: " + violations.get(0) + ")",
                 Math.scalb(costUnits(problem, decomposed), -GapCost.FRACTION_BITS)));
         RoomPlan best = violations.isEmpty() ? decomposed : null;
+        // The hotel's current plan, when it is a valid one, is a plan too: never answer "no plan" with it.
+        RoomPlan current = problem.currentPlan();
+        if (current != null && PlanChecker.violations(problem, current).isEmpty()
+                && (best == null || costUnits(problem, current) < costUnits(problem, best))) {
+            best = current;
+        }
         Duration firstPlan = best == null ? null : elapsed(started);
         progress.onProgress(0.6, "assign");
         if (best != null && costUnits(problem, best) <= boundUnits) {
