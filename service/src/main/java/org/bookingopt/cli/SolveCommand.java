@@ -11,6 +11,8 @@ import org.bookingopt.core.json.ParsedProblem;
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
+import org.bookingopt.core.plot.ChartFormat;
+import org.bookingopt.core.plot.PlanFigure;
 import org.bookingopt.core.restrictions.ChannelRestrictionsCsv;
 import org.bookingopt.core.run.Optimizer;
 import org.bookingopt.core.run.RunResult;
@@ -22,6 +24,7 @@ import org.bookingopt.core.solver.SolverStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,10 +61,21 @@ public final class SolveCommand implements Callable<Integer> {
             description = "Write the channel-manager restrictions (per room type, date ranges) as CSV.")
     Path restrictionsCsv;
 
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
+            description = "Draw the plan as PNG or SVG (by extension); above it the initial plan when the input has one.")
+    Path plot;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (plot != null) {
+                ChartFormat.forFile(plot);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--plot: " + e.getMessage());
+        }
         ParsedProblem parsed = ProblemFiles.read(problemFile, err);
         if (parsed == null) {
             return ExitCodes.INVALID_INPUT;
@@ -86,6 +100,12 @@ public final class SolveCommand implements Callable<Integer> {
             Files.writeString(summaryJson, Json.MAPPER.writeValueAsString(summary));
         }
         printSummary(out, summary, run);
+        if (plot != null && run.succeeded()) {
+            ChartFormat.write(PlanFigure.fromResult(parsed.problem(), run.json(),
+                    problemFile.getFileName() + " · ProblemId " + parsed.problem().problemId()), plot);
+            out.printf("chart      %s%n", plot);
+            out.flush();
+        }
         if (run.succeeded()) {
             return ExitCodes.SOLVED;
         }
