@@ -33,6 +33,8 @@ public final class ChartLayout {
     static final int PANEL_GAP = 22;
     static final int LEGEND_ROW = 20;
     static final int SWATCH_WIDTH = 18;
+    /** Narrow schedules still get room for the titles and a legend of a few lines. */
+    static final int MIN_WIDTH = 640;
     /** Free space kept between two date labels. */
     static final double LABEL_GAP = 4;
 
@@ -58,13 +60,14 @@ public final class ChartLayout {
      * One plan's place in the figure.
      *
      * @param subtitleY  baseline of the panel's title
+     * @param statistics what the title line says after the title: rooms × nights, stays, orphan nights
      * @param monthTop   top of the month row
      * @param dayTop     top of the day-of-month row
      * @param lineTops   top of each restriction row shown
      * @param gridTop    top of the first room row
      * @param rowOfRoom  display row of each room (by room index)
      */
-    public record Panel(RoomPlanChart chart, double subtitleY, int monthTop, int dayTop, Map<Line, Integer> lineTops,
+    public record Panel(RoomPlanChart chart, double subtitleY, String statistics, int monthTop, int dayTop, Map<Line, Integer> lineTops,
                         int gridTop, int[] rowOfRoom, List<Band> bands, List<Label> monthLabels,
                         List<Label> dayLabels) {
     }
@@ -112,8 +115,11 @@ public final class ChartLayout {
         }
         gridLeft = MARGIN + (int) Math.ceil(Math.max(typeColumn + roomColumn, lineLabels));
         int gridRight = gridLeft + nights * dayWidth;
-        width = Math.max(gridRight + MARGIN,
-                (int) Math.ceil(MARGIN * 2 + TextWidth.of(figure.title(), TITLE_SIZE, true)));
+        double texts = TextWidth.of(figure.title(), TITLE_SIZE, true);
+        for (RoomPlanChart chart : figure.panels()) {
+            texts = Math.max(texts, subtitleWidth(chart));
+        }
+        width = Math.max(Math.max(gridRight + MARGIN, (int) Math.ceil(MARGIN * 2 + texts)), MIN_WIDTH);
 
         int y = MARGIN + TITLE_HEIGHT;
         for (RoomPlanChart chart : figure.panels()) {
@@ -146,7 +152,7 @@ public final class ChartLayout {
                 }
             }
             y += chart.rooms().size() * rowHeight;
-            panels.add(new Panel(chart, subtitleY, monthTop, dayTop, lineTops, gridTop, rowOfRoom, List.copyOf(bands),
+            panels.add(new Panel(chart, subtitleY, statistics(chart), monthTop, dayTop, lineTops, gridTop, rowOfRoom, List.copyOf(bands),
                     monthLabels(chart), dayLabels(chart)));
             y += PANEL_GAP;
         }
@@ -160,6 +166,23 @@ public final class ChartLayout {
 
     private static int clamp(int value, int min, int max) {
         return Math.max(min, Math.min(max, value));
+    }
+
+    /** What a panel's title line says after its title. */
+    private static String statistics(RoomPlanChart chart) {
+        long fresh = chart.bars().stream().filter(b -> b.kind() == BarKind.NEW).count();
+        return count(chart.rooms().size(), "room") + " × " + count(chart.nights(), "night") + " · "
+                + count(chart.bars().size(), "stay") + (fresh > 0 ? " (" + fresh + " new)" : "") + " · "
+                + count(chart.orphanNights(), "orphan night");
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /** The width of a panel's title line: the title in bold, 10 px, the statistics. */
+    static double subtitleWidth(RoomPlanChart chart) {
+        return TextWidth.of(chart.title(), SUBTITLE_SIZE, true) + 10 + TextWidth.of(statistics(chart), SUBTITLE_SIZE, false);
     }
 
     /** X of the left edge of {@code day}'s column. */

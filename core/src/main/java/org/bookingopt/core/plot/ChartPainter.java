@@ -72,7 +72,7 @@ final class ChartPainter {
 
         canvas.text(ChartLayout.MARGIN, panel.subtitleY(), chart.title(), ChartLayout.SUBTITLE_SIZE, TEXT, Anchor.START, true);
         canvas.text(ChartLayout.MARGIN + TextWidth.of(chart.title(), ChartLayout.SUBTITLE_SIZE, true) + 10,
-                panel.subtitleY(), statistics(chart), ChartLayout.SUBTITLE_SIZE, MUTED, Anchor.START, false);
+                panel.subtitleY(), panel.statistics(), ChartLayout.SUBTITLE_SIZE, MUTED, Anchor.START, false);
 
         for (int day = chart.start(); day < chart.end(); day++) {
             DayOfWeek weekday = LocalDate.ofEpochDay(day).getDayOfWeek();
@@ -109,15 +109,6 @@ final class ChartPainter {
             paintLine(panel, line.getKey(), line.getValue());
         }
         canvas.outline(left, panel.gridTop(), right - left, bottom - panel.gridTop(), FRAME, 1);
-    }
-
-    private static String statistics(RoomPlanChart chart) {
-        long stays = chart.bars().size();
-        long fresh = chart.bars().stream().filter(b -> b.kind() == BarKind.NEW).count();
-        int orphans = chart.orphanNights();
-        return chart.rooms().size() + " rooms × " + chart.nights() + " nights · " + stays
-                + (stays == 1 ? " stay" : " stays") + (fresh > 0 ? " (" + fresh + " new)" : "") + " · " + orphans
-                + (orphans == 1 ? " orphan night" : " orphan nights");
     }
 
     private void paintBands(Panel panel, double right) {

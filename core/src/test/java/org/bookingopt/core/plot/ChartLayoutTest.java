@@ -49,6 +49,13 @@ class ChartLayoutTest {
             assertThat(month.right()).isLessThanOrEqualTo(layout.gridRight(panel));
         }
         assertThat(panel.dayLabels()).isNotEmpty();
+        // Titles and legend fit the picture however narrow the schedule.
+        assertThat(ChartLayout.MARGIN + ChartLayout.subtitleWidth(chart)).isLessThanOrEqualTo(layout.width() - ChartLayout.MARGIN);
+        for (ChartLayout.LegendItem item : layout.legend()) {
+            assertThat(item.x() + ChartLayout.SWATCH_WIDTH + 5 + TextWidth.of(item.text(), ChartLayout.LABEL_SIZE, false))
+                    .as(item.text()).isLessThanOrEqualTo(layout.width() - ChartLayout.MARGIN);
+            assertThat(item.y() + ChartLayout.LEGEND_ROW).isLessThanOrEqualTo(layout.height());
+        }
         assertThat(layout.width()).isLessThanOrEqualTo(Math.max(800, 1600 + nights / 365 * 1500));
     }
 
