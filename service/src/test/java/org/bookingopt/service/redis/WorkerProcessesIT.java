@@ -53,7 +53,7 @@ class WorkerProcessesIT {
     private ChildProcess worker(String name, int redisPort, String prefix, Duration lease, int threads)
             throws Exception {
         ChildProcess worker = ChildProcess.bookingopt(name, dir, List.of("--role", "worker",
-                "--spring.data.redis.timeout=500ms",
+                "--spring.data.redis.timeout=2s",
                 "--bookingopt.backend=redis", "--spring.data.redis.port=" + redisPort,
                 "--bookingopt.redis.key-prefix=" + prefix, "--bookingopt.jobs.worker-name=" + name,
                 "--bookingopt.jobs.workers=" + threads, "--bookingopt.jobs.solver-threads=1",
