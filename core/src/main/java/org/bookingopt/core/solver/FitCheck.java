@@ -157,7 +157,7 @@ public final class FitCheck {
 
     /**
      * The shortages as sentences, consecutive nights with the same block merged, e.g. {@code "on 2021-03-12
-     * N1 needs a room of type Suite, but all 2 Suite rooms are taken"}.
+     * N1 needs a room of type Suite, but all 2 such rooms are taken"}.
      */
     public static List<String> describe(AssignmentProblem problem, List<Shortage> shortages) {
         List<String> lines = new ArrayList<>();
@@ -177,10 +177,10 @@ public final class FitCheck {
             String who = String.join(" and ", names) + (need == 1 ? " needs a room" : " need " + need + " rooms");
             String types = String.join(" or ", first.types());
             String free = first.freeRooms().isEmpty()
-                    ? "all " + first.roomsOfTypes() + " such room" + (first.roomsOfTypes() == 1 ? " is" : "s are")
-                            + " taken"
+                    ? (first.roomsOfTypes() == 1 ? "the only such room is" : "all " + first.roomsOfTypes()
+                            + " such rooms are") + " taken"
                     : "only " + roomList(problem, first.freeRooms()) + " of the " + first.roomsOfTypes()
-                            + (first.freeRooms().size() == 1 ? " is" : " are") + " free";
+                            + " such rooms " + (first.freeRooms().size() == 1 ? "is" : "are") + " free";
             lines.add(when + " " + who + " of type " + types + ", but " + free);
             i = j;
         }
