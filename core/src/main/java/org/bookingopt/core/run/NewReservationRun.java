@@ -17,6 +17,9 @@ import org.bookingopt.core.plan.PlanChecker;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
+import org.bookingopt.core.restrictions.ChannelRestrictions;
+import org.bookingopt.core.restrictions.RestrictionResults;
+import org.bookingopt.core.restrictions.StayRestrictions;
 import org.bookingopt.core.solver.Assignment;
 import org.bookingopt.core.solver.Cancellation;
 import org.bookingopt.core.solver.CapacityCheck;
@@ -134,6 +137,8 @@ final class NewReservationRun {
         Objective objective = PlanEvaluator.evaluate(full, plan);
         Optimizer.writePlan(result, full, plan, SplitSegments.rows(full, plan), objective, assignment);
         result.set("SolverStatus", status.name());
+        progress.onProgress(0.95, "restrictions");
+        writeRestrictions(result, full, plan, fit);
         if (fit.plan() != null) {
             result.set("InitialPlanWithNewReservations", SplitSegments.rows(fit.problem(), fit.plan()));
             result.set("NewReservationsFitInInitialPlan", true);
@@ -166,12 +171,29 @@ final class NewReservationRun {
         Objective objective = PlanEvaluator.evaluate(fitProblem, fit.plan());
         ArrayNode rows = SplitSegments.rows(fitProblem, fit.plan());
         Optimizer.writePlan(result, fitProblem, fit.plan(), rows, objective, fit.assignment());
+        writeRestrictions(result, fitProblem, fit.plan(), fit);
         result.set("InitialPlanWithNewReservations", rows.deepCopy());
         result.set("NewReservationsFitInInitialPlan", true);
         result.set("RoomChangeComparison", roomChanges(fitProblem, fitProblem, fit.plan(), fit.plan()));
         result.set("NewReservationFit", fitNode(true, reason, null, null));
         result.set("TotalTime", seconds(started));
         return new RunResult(true, fit.assignment().status(), objective, result.toJson(), fit.assignment());
+    }
+
+    /**
+     * SPEC §8.1 step 8 and §8.6: the restrictions of the published plan (its pieces are stays, as in the
+     * stay list of §3.1), without re-optimization or impact; InitialMinStays and QualityComparison against
+     * the fit plan when there is one. The channel export follows, as in the standard run.
+     */
+    private static void writeRestrictions(ResultDocument result, AssignmentProblem problem, RoomPlan plan, Fit fit) {
+        StayRestrictions restrictions = StayRestrictions.derive(problem, plan);
+        RestrictionResults.writeRestrictions(result, restrictions);
+        if (fit.plan() != null) {
+            StayRestrictions initial = fit.plan().equals(plan) ? restrictions
+                    : StayRestrictions.derive(fit.problem(), fit.plan());
+            RestrictionResults.writeQualityComparison(result, initial, restrictions);
+        }
+        RestrictionResults.appendChannelRestrictions(result, ChannelRestrictions.of(problem, plan, restrictions));
     }
 
     /** New reservations with a night outside the request window: their pieces would need a room (§8.1 step 2). */

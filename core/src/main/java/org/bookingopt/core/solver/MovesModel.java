@@ -20,7 +20,7 @@ import org.bookingopt.core.plan.Stay;
  * of overlapping intervals has a common day). The objective counts the free stays with a current room that
  * do not keep it.
  */
-final class MovesModel {
+final class MovesModel implements AutoCloseable {
     record Result(SolverStatus status, int[] layerOfStay, int moves, int bound) {
     }
 
@@ -107,7 +107,16 @@ final class MovesModel {
         return -1;
     }
 
+    /** Frees the native solver now rather than when the garbage collector gets to it. */
+    @Override
+    public void close() {
+        solver.delete();
+    }
+
     Result solve(Duration timeLimit, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            return new Result(SolverStatus.TIMEOUT, null, -1, 0);
+        }
         MPSolver.ResultStatus result = OrTools.solveExactly(solver, solverId, timeLimit, 1, cancellation);
         if (result == MPSolver.ResultStatus.INFEASIBLE) {
             return new Result(SolverStatus.INFEASIBLE, null, -1, -1);

@@ -76,8 +76,10 @@ public final class NewReservationSolver {
             }
         }
         WindowProblem window = WindowProblem.around(fitProblem, new RoomPlan(base), free);
-        LayeredFlowModel model = new LayeredFlowModel(window.sub, window.layers, true, milpSolver);
-        LayeredFlowModel.Solution solved = model.solve(settings.timeLimit(), settings.threads(), cancellation);
+        LayeredFlowModel.Solution solved;
+        try (LayeredFlowModel model = new LayeredFlowModel(window.sub, window.layers, true, milpSolver)) {
+            solved = model.solve(settings.timeLimit(), settings.threads(), cancellation);
+        }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         if (solved.status() == SolverStatus.INFEASIBLE) {
             return new Assignment(SolverStatus.INFEASIBLE, null, null, Double.NaN, null, null, elapsed);
@@ -131,8 +133,10 @@ public final class NewReservationSolver {
                 }
             }
             WindowProblem window = WindowProblem.around(problem, current, free);
-            MovesModel.Result result = new MovesModel(window, currentRooms(window, current), milpSolver)
-                    .solve(remaining(deadline), cancellation);
+            MovesModel.Result result;
+            try (MovesModel model = new MovesModel(window, currentRooms(window, current), milpSolver)) {
+                result = model.solve(remaining(deadline), cancellation);
+            }
             if (result.layerOfStay() != null && (best == null || result.moves() < best.moves())) {
                 best = result;
                 bestWindow = window;
@@ -157,10 +161,12 @@ public final class NewReservationSolver {
         RoomPlan plan = bestWindow.lift(best.layerOfStay());
         boolean costOptimal = false;
         if (System.nanoTime() < deadline && !cancellation.isCancelled()) {
-            LayeredFlowModel model = new LayeredFlowModel(bestWindow.sub, bestWindow.layers, true, milpSolver);
-            model.limitMoves(currentRooms(bestWindow, current), best.moves());
-            model.hint(bestWindow.restrict(plan));
-            LayeredFlowModel.Solution solved = model.solve(remaining(deadline), 1, cancellation);
+            LayeredFlowModel.Solution solved;
+            try (LayeredFlowModel model = new LayeredFlowModel(bestWindow.sub, bestWindow.layers, true, milpSolver)) {
+                model.limitMoves(currentRooms(bestWindow, current), best.moves());
+                model.hint(bestWindow.restrict(plan));
+                solved = model.solve(remaining(deadline), 1, cancellation);
+            }
             if (solved.layerOfStay() != null) {
                 RoomPlan better = bestWindow.lift(solved.layerOfStay());
                 if (RoomFlowSolver.costUnits(problem, better) <= RoomFlowSolver.costUnits(problem, plan)) {

@@ -10,10 +10,13 @@ import java.util.Set;
 
 import org.bookingopt.core.json.ParsedProblem;
 import org.bookingopt.core.json.ProblemReader;
+import org.bookingopt.core.json.ResultDocument;
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.PlanChecker;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
+import org.bookingopt.core.restrictions.RestrictionResults;
+import org.bookingopt.core.restrictions.StayRestrictions;
 import org.bookingopt.core.solver.Cancellation;
 import org.bookingopt.core.solver.ProgressListener;
 import org.bookingopt.core.solver.RoomFlowSolver;
@@ -126,6 +129,66 @@ class NewReservationFixturesTest {
                 assertThat(row.get("Length").isIntegralNumber()).isTrue();
             }
         }
+    }
+
+    /**
+     * SPEC §11.2 in feasibility mode: restrictions of a given plan are deterministic. The reference plans,
+     * read back into one-night pieces (the stay list of §3.1), give the reference's restrictions, and the
+     * fit plan gives its InitialMinStays and QualityComparison (both skip FB₀ here, Q25).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sample2.newres", "sample3.newres", "sample4.newres"})
+    void restrictionsOfTheReferencePlansEqualTheReference(String sample) {
+        ParsedProblem parsed = ProblemReader.read(Fixtures.input(sample));
+        AssignmentProblem full = AssignmentProblem.withNewReservations(parsed.problem(), false);
+        AssignmentProblem fit = AssignmentProblem.withNewReservations(parsed.problem(), true);
+        JsonNode reference = Fixtures.referenceOutput(sample);
+        StayRestrictions optimized = StayRestrictions.derive(full,
+                PlanRowsReader.read(full, reference.get("OptimizedPlan")));
+        StayRestrictions initial = StayRestrictions.derive(fit,
+                PlanRowsReader.read(fit, reference.get("InitialPlanWithNewReservations")));
+
+        ResultDocument ours = new ResultDocument(sample);
+        RestrictionResults.writeRestrictions(ours, optimized);
+        RestrictionResults.writeQualityComparison(ours, initial, optimized);
+
+        for (String key : List.of("ClosedArrivals", "ClosedDepartures", "MinStays", "MaxStays", "InitialMinStays",
+                "QualityComparison")) {
+            assertThat(numeric(ours.toJson().get(key))).as(key).isEqualTo(numeric(reference.get(key)));
+        }
+    }
+
+    @Test
+    void feasibilityRunPublishesRestrictionsOfItsPlan() {
+        JsonNode ours = run("sample2.newres");
+        ParsedProblem parsed = ProblemReader.read(Fixtures.input("sample2.newres"));
+        AssignmentProblem full = AssignmentProblem.withNewReservations(parsed.problem(), false);
+        StayRestrictions expected = StayRestrictions.derive(full, PlanRowsReader.read(full, ours.get("OptimizedPlan")));
+        ResultDocument doc = new ResultDocument("x");
+        RestrictionResults.writeRestrictions(doc, expected);
+
+        for (String key : List.of("ClosedArrivals", "ClosedDepartures", "MinStays", "MaxStays")) {
+            assertThat(ours.get(key)).as(key).isEqualTo(doc.toJson().get(key));
+        }
+        assertThat(ours.get("MinStays")).isNotEmpty();
+        assertThat(ours.get("InitialMinStays")).isNotEmpty();
+        assertThat(ours.get("QualityComparison").propertyNames()).contains("1", "2", "3", "4", "5");
+        assertThat(ours.get("InitialPlan")).isEmpty();
+        assertThat(ours.get("ReOptimizedPlans")).isEmpty();
+        assertThat(ours.get("StaysAvoidedByCa")).isEmpty();
+    }
+
+    /** A JSON value with every number as a double (the reference mixes 5 and 5.0, Q26). */
+    private static Object numeric(JsonNode node) {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new java.util.TreeMap<>();
+            node.properties().forEach(e -> map.put(e.getKey(), numeric(e.getValue())));
+            return map;
+        }
+        return node;
     }
 
     @Test
