@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 
 import org.bookingopt.core.json.Json;
 import org.bookingopt.core.json.ParsedProblem;
+import org.bookingopt.core.model.Problem;
 import org.bookingopt.core.model.Reservation;
+import org.bookingopt.core.run.NewReservationRun;
 import org.bookingopt.core.run.Optimizer;
 import org.bookingopt.core.run.RunResult;
 import org.bookingopt.core.solver.Cancellation;
@@ -53,6 +55,14 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     SolverOptions solverOptions;
 
+    @Option(names = "--quick", description = "Answer without re-optimizing the whole hotel: the fit, and the "
+            + "fewest moves when it does not fit.")
+    boolean quick;
+
+    @Option(names = "--each", description = "Ask about each new reservation on its own, one line each, then "
+            + "count the answers and their times (implies --quick).")
+    boolean each;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,15 +77,22 @@ public final class FitCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         SolverSettings settings = solverOptions.settings(parsed.problem());
+        if (each) {
+            return eachOnItsOwn(out, parsed, settings);
+        }
         long started = System.nanoTime();
-        RunResult run = new Optimizer(new RoomFlowSolver()).run(parsed, settings, ProgressListener.NONE,
-                Cancellation.none());
+        RunResult run = quick ? NewReservationRun.quickAnswer(parsed, settings, Cancellation.none())
+                : new Optimizer(new RoomFlowSolver()).run(parsed, settings, ProgressListener.NONE, Cancellation.none());
         double seconds = (System.nanoTime() - started) / 1e9;
         if (output != null) {
             Files.writeString(output, Json.MAPPER.writeValueAsString(run.json()));
         }
+        print(out, parsed, run.json(), quick, seconds);
+        return exitCode(run);
+    }
+
+    private static int exitCode(RunResult run) {
         JsonNode result = run.json();
-        print(out, parsed, result, seconds);
         JsonNode fit = result.get("NewReservationFit");
         if (fit != null && !fit.isNull() && fit.get("Fits").booleanValue()) {
             return ExitCodes.SOLVED;
@@ -87,7 +104,58 @@ public final class FitCommand implements Callable<Integer> {
                 .booleanValue() ? ExitCodes.INFEASIBLE : ExitCodes.TIMEOUT;
     }
 
-    private static void print(PrintWriter out, ParsedProblem parsed, JsonNode result, double seconds) {
+    /** One quick answer per new reservation, alone against the current plan; the largest exit code. */
+    private int eachOnItsOwn(PrintWriter out, ParsedProblem parsed, SolverSettings settings) {
+        Problem problem = parsed.problem();
+        out.printf("%s: %d rooms, %d reservations; each of %d new reservations on its own%n", problem.problemId(),
+                problem.rooms().size(), problem.reservations().size(), problem.newReservations().size());
+        int[] answers = new int[5];
+        List<Double> times = new ArrayList<>();
+        int worst = 0;
+        for (Reservation r : problem.newReservations()) {
+            Problem alone = new Problem(problem.problemId(), problem.reservations(), List.of(r), problem.rooms(),
+                    problem.minimumStay(), problem.minimumStayByDay(), problem.minimumStayByDate(),
+                    problem.restrictionsForInitialPlan(), problem.requestStart(), problem.requestEnd(),
+                    problem.options());
+            long started = System.nanoTime();
+            RunResult run = NewReservationRun.quickAnswer(new ParsedProblem(alone, List.of()), settings,
+                    Cancellation.none());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            times.add(seconds);
+            int code = exitCode(run);
+            worst = Math.max(worst, code);
+            answers[code == ExitCodes.SOLVED ? 0 : code == NEEDS_MOVES ? 1 : code == ExitCodes.INFEASIBLE ? 2 : 3]++;
+            JsonNode fit = run.json().get("NewReservationFit");
+            String answer = switch (code) {
+                case ExitCodes.SOLVED -> "fits: " + segments(run.json().get("InitialPlanWithNewReservations"), 1);
+                case NEEDS_MOVES -> "needs " + moves(fit);
+                default -> "cannot: " + (fit == null || fit.isNull() ? run.json().get("Message").asString()
+                        : fit.get("Reason").asString());
+            };
+            out.printf("%-8s %s x%-2d %6.3f s  %s%n", r.name(), r.arrival(), r.length(), seconds,
+                    answer.replace("\n", " "));
+        }
+        java.util.Collections.sort(times);
+        out.printf("answers    %d fit, %d need moves, %d cannot be booked, %d unknown%n", answers[0], answers[1],
+                answers[2], answers[3]);
+        if (!times.isEmpty()) {
+            out.printf("time       median %.3f s, max %.3f s%n", times.get(times.size() / 2), times.get(times.size() - 1));
+        }
+        out.flush();
+        return worst;
+    }
+
+    private static String moves(JsonNode fit) {
+        List<String> moved = new ArrayList<>();
+        for (JsonNode move : fit.get("Moves")) {
+            moved.add(move.get("Name").asString() + " " + move.get("From").asString() + "->" + move.get("To").asString());
+        }
+        return moved.size() + (moved.size() == 1 ? " move" : " moves") + (fit.get("MovesProvenMinimal").booleanValue()
+                ? " (proven minimal): " : " (at least " + fit.get("MovesBound").asString() + "): ")
+                + String.join(", ", moved);
+    }
+
+    private static void print(PrintWriter out, ParsedProblem parsed, JsonNode result, boolean quick, double seconds) {
         var problem = parsed.problem();
         out.printf("%s: %d rooms, %d reservations, %d new%n", problem.problemId(), problem.rooms().size(),
                 problem.reservations().size(), problem.newReservations().size());
@@ -110,6 +178,7 @@ public final class FitCommand implements Callable<Integer> {
                         move.get("Id").asString(), move.get("From").asString(), move.get("To").asString());
             }
         }
+        String planLabel = quick ? "  plan     " : "  optimal  ";
         List<Reservation> news = problem.newReservations();
         for (int k = 1; k <= news.size(); k++) {
             Reservation r = news.get(k - 1);
@@ -119,11 +188,13 @@ public final class FitCommand implements Callable<Integer> {
                 out.printf("  now      %s%n", segments(initial, k));
             }
             JsonNode optimized = result.get("OptimizedPlan");
-            if (optimized != null && !optimized.isEmpty()) {
-                out.printf("  optimal  %s%n", segments(optimized, k));
+            if (optimized != null && !optimized.isEmpty() && !(quick && fits)) {
+                out.printf("%s%s%n", planLabel, segments(optimized, k));
             }
         }
-        if (result.get("Succeeded").booleanValue()) {
+        if (quick) {
+            out.printf("optimized  not computed (--quick)%n");
+        } else if (result.get("Succeeded").booleanValue()) {
             int moved = 0;
             for (JsonNode row : result.get("OptimizedPlan")) {
                 moved += row.has("Reason") && row.get("Reason").asString().equals("moved") ? 1 : 0;

@@ -17,6 +17,15 @@ class FitCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** A suite and a standard room; G1 accepts either but sits in the suite, which N1 wants. */
+    private static final String TWO_ROOMS = """
+            {"ProblemId": "suite", "MinimumStay": 2,
+             "Rooms": [{"RoomNumber": "101", "RoomType": "Suite"}, {"RoomNumber": "102", "RoomType": "Standard"}],
+             "Reservations": [{"Name": "G1", "Id": 11, "Arrival": "2027-03-01", "Length": 5,
+                               "AssignedRoom": "101", "AllowableRoomTypes": ["Suite", "Standard"]}],
+             "NewReservations": [{"Name": "N1", "Arrival": "2027-03-02", "Length": 2, "RoomType": "Suite"}%s]}
+            """;
+
     private int run(String... args) {
         CommandLine cli = new CommandLine(new BookingOptCommand());
         cli.setOut(new PrintWriter(out, true));
@@ -47,13 +56,7 @@ class FitCommandTest {
     @Test
     void aStayThatNeedsMovesListsThem(@TempDir Path dir) throws Exception {
         Path problem = dir.resolve("suite.json");
-        Files.writeString(problem, """
-                {"ProblemId": "suite", "MinimumStay": 2,
-                 "Rooms": [{"RoomNumber": "101", "RoomType": "Suite"}, {"RoomNumber": "102", "RoomType": "Standard"}],
-                 "Reservations": [{"Name": "G1", "Id": 11, "Arrival": "2027-03-01", "Length": 5,
-                                   "AssignedRoom": "101", "AllowableRoomTypes": ["Suite", "Standard"]}],
-                 "NewReservations": [{"Name": "N1", "Arrival": "2027-03-02", "Length": 2, "RoomType": "Suite"}]}
-                """);
+        Files.writeString(problem, TWO_ROOMS.formatted(""));
 
         assertThat(run("fit", problem.toString(), "--threads", "1")).isEqualTo(FitCommand.NEEDS_MOVES);
         assertThat(out.toString())
@@ -61,6 +64,23 @@ class FitCommandTest {
                 .contains("from 2027-03-02 to 2027-03-03 N1 needs a room of type Suite")
                 .contains("moves      1 (proven minimal)")
                 .contains("G1 (Id 11): room 101 -> room 102");
+    }
+
+    @Test
+    void quickAnswersEachNewReservationOnItsOwnWithoutReoptimizing(@TempDir Path dir) throws Exception {
+        Path problem = dir.resolve("two.json");
+        Files.writeString(problem, TWO_ROOMS.formatted(
+                ", {\"Name\": \"N2\", \"Arrival\": \"2027-03-02\", \"Length\": 3, \"RoomType\": \"Standard\"}"));
+
+        assertThat(run("fit", "--each", problem.toString(), "--threads", "1")).isEqualTo(FitCommand.NEEDS_MOVES);
+        assertThat(out.toString())
+                .containsPattern("N1 +2027-03-02 x2 .* needs 1 move \\(proven minimal\\): G1 101->102")
+                .containsPattern("N2 +2027-03-02 x3 .* fits: room 102 from 2027-03-02 \\(3 nights\\), no room change")
+                .contains("answers    1 fit, 1 need moves, 0 cannot be booked, 0 unknown");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("fit", "--quick", problem.toString(), "--threads", "1")).isEqualTo(ExitCodes.INFEASIBLE);
+        assertThat(out.toString()).contains("verdict    CANNOT be booked").contains("optimized  not computed (--quick)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bookingopt.core.json.Json;
+import org.bookingopt.core.json.ParsedProblem;
 import org.bookingopt.core.json.ResultDocument;
 import org.bookingopt.core.model.Problem;
 import org.bookingopt.core.model.Reservation;
@@ -38,15 +39,38 @@ import tools.jackson.databind.node.ObjectNode;
  * one-night pieces, the fit into the current plan, the fewest moves when it does not fit, the full
  * re-optimization, and the result with the pieces merged back into segments.
  */
-final class NewReservationRun {
+public final class NewReservationRun {
     private static final String MUST_BE_ASSIGNED =
             "Must be assigned rooms externally, or the optimization must be adjusted to include them.";
 
     private final RoomAssignmentSolver solver;
+    private final boolean reoptimize;
     private final NewReservationSolver fitSolver = new NewReservationSolver();
 
     NewReservationRun(RoomAssignmentSolver solver) {
         this.solver = solver;
+        this.reoptimize = true;
+    }
+
+    private NewReservationRun() {
+        this.solver = null;
+        this.reoptimize = false;
+    }
+
+    /**
+     * The desk's quick answer (BookingOpt only, for {@code bookingopt fit --quick}): the pre-check, the fit
+     * and, when it does not fit, the fewest moves, without the full re-optimization of SPEC §8.1 step 6. The
+     * published plan is the fit plan, or the fewest-moves plan; {@code Warnings} says so.
+     */
+    public static RunResult quickAnswer(ParsedProblem parsed, SolverSettings settings, Cancellation cancellation) {
+        long started = System.nanoTime();
+        ResultDocument result = new ResultDocument(parsed.problem().problemId());
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        warnings.add("quick answer: no re-optimization; the plan is the fit into the current plan, or the plan "
+                + "with the fewest moved stays");
+        result.warnings(warnings);
+        return new NewReservationRun().run(parsed.problem(), result, settings, ProgressListener.NONE, cancellation,
+                started);
     }
 
     /** What the fit into the current plan gave (SPEC §8.1 step 5). */
@@ -95,8 +119,8 @@ final class NewReservationRun {
         progress.onProgress(0.2, "moves");
         NewReservationSolver.Moves moves = null;
         if (fit.plan() == null && !fit.skipped() && current != null) {
-            moves = fitSolver.fewestMoves(full, current, System.nanoTime() + share(deadline, 0.3).toNanos(),
-                    cancellation);
+            long movesDeadline = System.nanoTime() + share(deadline, reoptimize ? 0.3 : 0.9).toNanos();
+            moves = fitSolver.fewestMoves(full, current, movesDeadline, cancellation);
         }
 
         progress.onProgress(0.4, "assign");
@@ -105,6 +129,10 @@ final class NewReservationRun {
         if (!capacity.isEmpty()) {
             assignment = new Assignment(SolverStatus.INFEASIBLE, null, null, Double.NaN, String.join("\n", capacity),
                     null, null);
+        } else if (!reoptimize) {
+            boolean none = moves != null && moves.status() == SolverStatus.INFEASIBLE;
+            assignment = new Assignment(none ? SolverStatus.INFEASIBLE : SolverStatus.TIMEOUT, null, null, Double.NaN,
+                    none ? "no plan holds the new reservations, even with moved stays" : null, null, null);
         } else {
             assignment = solver.solve(full, settings.withTimeLimit(share(deadline, 1.0)),
                     (f, phase) -> progress.onProgress(0.4 + 0.55 * f, phase), cancellation);

@@ -45,6 +45,8 @@ public final class NewReservationSolver {
     }
 
     private static final int[] MARGINS = {0, 7, 28, 112};
+    /** Time the cost stage of the fewest-moves answer may take at most. */
+    private static final Duration COST_STAGE = Duration.ofSeconds(2);
 
     private final String milpSolver;
 
@@ -114,44 +116,38 @@ public final class NewReservationSolver {
         boolean[] mustMove = conflicting(problem, current);
         WindowProblem bestWindow = null;
         MovesModel.Result best = null;
-        boolean proven = false;
         boolean infeasible = false;
         for (int i = 0; i < MARGINS.length && !cancellation.isCancelled(); i++) {
-            int from = lo - MARGINS[i];
-            int to = hi + MARGINS[i];
+            boolean last = i == MARGINS.length - 1;
             boolean[] free = new boolean[problem.stays().size()];
             boolean everyStay = true;
             for (Stay s : problem.stays()) {
-                free[s.index()] = s.isTest() || mustMove[s.index()]
-                        || (!s.isPinned() && s.arrival() < to && from < s.departure());
+                free[s.index()] = s.isTest() || mustMove[s.index()] || (!s.isPinned() && (last
+                        || (s.arrival() < hi + MARGINS[i] && lo - MARGINS[i] < s.departure())));
                 everyStay &= free[s.index()] || s.isPinned();
             }
-            if (i == MARGINS.length - 1) {
-                everyStay = true;
-                for (Stay s : problem.stays()) {
-                    free[s.index()] = !s.isPinned();
-                }
-            }
             WindowProblem window = WindowProblem.around(problem, current, free);
-            MovesModel.Result result;
-            try (MovesModel model = new MovesModel(window, currentRooms(window, current), milpSolver)) {
-                result = model.solve(remaining(deadline), cancellation);
-            }
+            int[] currentRooms = currentRooms(window, current);
+            MovesModel.Result result = solveMoves(window, currentRooms, false, deadline, cancellation);
             if (result.layerOfStay() != null && (best == null || result.moves() < best.moves())) {
                 best = result;
                 bestWindow = window;
             }
             if (everyStay) {
-                if (result.status() == SolverStatus.INFEASIBLE) {
-                    infeasible = true;
-                } else if (result.status() != SolverStatus.TIMEOUT) {
+                infeasible = result.status() == SolverStatus.INFEASIBLE;
+                if (result.status() != SolverStatus.TIMEOUT && !infeasible) {
                     bound = Math.max(bound, result.bound());
                 }
+            } else if (best == null || best.moves() > bound) {
+                // The stays outside the window only block rooms: without them, a lower bound.
+                MovesModel.Result relaxed = solveMoves(window, currentRooms, true, deadline, cancellation);
+                infeasible = relaxed.status() == SolverStatus.INFEASIBLE;
+                if (relaxed.status() != SolverStatus.TIMEOUT && !infeasible) {
+                    bound = Math.max(bound, relaxed.bound());
+                }
             }
-            if (best != null && best.moves() <= bound) {
-                proven = true;
-            }
-            if (proven || infeasible || everyStay || System.nanoTime() >= deadline) {
+            if ((best != null && best.moves() <= bound) || infeasible || everyStay
+                    || System.nanoTime() >= deadline) {
                 break;
             }
         }
@@ -161,14 +157,16 @@ public final class NewReservationSolver {
         RoomPlan plan = bestWindow.lift(best.layerOfStay());
         boolean costOptimal = false;
         if (System.nanoTime() < deadline && !cancellation.isCancelled()) {
+            WindowProblem window = costWindow(problem, current, plan);
             LayeredFlowModel.Solution solved;
-            try (LayeredFlowModel model = new LayeredFlowModel(bestWindow.sub, bestWindow.layers, true, milpSolver)) {
-                model.limitMoves(currentRooms(bestWindow, current), best.moves());
-                model.hint(bestWindow.restrict(plan));
-                solved = model.solve(remaining(deadline), 1, cancellation);
+            try (LayeredFlowModel model = new LayeredFlowModel(window.sub, window.layers, true, milpSolver)) {
+                model.limitMoves(currentRooms(window, current), best.moves());
+                model.hint(window.restrict(plan));
+                solved = model.solve(Duration.ofNanos(Math.min(remaining(deadline).toNanos(), COST_STAGE.toNanos())),
+                        1, cancellation);
             }
             if (solved.layerOfStay() != null) {
-                RoomPlan better = bestWindow.lift(solved.layerOfStay());
+                RoomPlan better = window.lift(solved.layerOfStay());
                 if (RoomFlowSolver.costUnits(problem, better) <= RoomFlowSolver.costUnits(problem, plan)) {
                     plan = better;
                 }
@@ -178,6 +176,47 @@ public final class NewReservationSolver {
         int moves = moves(problem, current, plan);
         return new Moves(plan, moves, Math.min(bound, moves), moves <= bound ? SolverStatus.OPTIMAL
                 : SolverStatus.FEASIBLE, costOptimal);
+    }
+
+    private MovesModel.Result solveMoves(WindowProblem window, int[] currentRooms, boolean relaxed, long deadline,
+                                         Cancellation cancellation) {
+        try (MovesModel model = new MovesModel(window, currentRooms, relaxed, milpSolver)) {
+            return model.solve(remaining(deadline), cancellation);
+        }
+    }
+
+    /**
+     * Where the second, cost stage searches among the plans with that many moves: the whole problem when it
+     * is small enough for the room-level model; otherwise the rooms the fewest-moves plan touches (the new
+     * stays' rooms, and the rooms moved stays leave and enter), with every stay of those rooms near the
+     * change free to move among them.
+     */
+    private static WindowProblem costWindow(AssignmentProblem problem, RoomPlan current, RoomPlan plan) {
+        boolean[] free = new boolean[problem.stays().size()];
+        if (problem.stays().size() * (long) problem.roomCount() <= RoomFlowSolver.EXACT_MODEL_LIMIT) {
+            for (Stay s : problem.stays()) {
+                free[s.index()] = !s.isPinned();
+            }
+            return WindowProblem.around(problem, current, free);
+        }
+        boolean[] touched = new boolean[problem.roomCount()];
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (Stay s : problem.stays()) {
+            if (s.isTest() || plan.room(s.index()) != current.room(s.index())) {
+                touched[plan.room(s.index())] = true;
+                if (!s.isTest()) {
+                    touched[current.room(s.index())] = true;
+                }
+                lo = Math.min(lo, s.arrival());
+                hi = Math.max(hi, s.departure());
+            }
+        }
+        for (Stay s : problem.stays()) {
+            free[s.index()] = s.isTest() || plan.room(s.index()) != current.room(s.index())
+                    || (!s.isPinned() && touched[current.room(s.index())] && s.arrival() < hi && lo < s.departure());
+        }
+        return WindowProblem.around(problem, current, free, touched);
     }
 
     /** Existing stays of {@code plan} that are not in their current room. */

@@ -43,6 +43,14 @@ final class WindowProblem {
      * @param free the stays the sub-problem may place; they must not be pinned
      */
     static WindowProblem around(AssignmentProblem full, RoomPlan base, boolean[] free) {
+        return around(full, base, free, null);
+    }
+
+    /**
+     * As {@link #around(AssignmentProblem, RoomPlan, boolean[])}, the free stays placed only in the rooms
+     * {@code allowedRoom} marks (all when null): a neighbourhood of a few rooms.
+     */
+    static WindowProblem around(AssignmentProblem full, RoomPlan base, boolean[] free, boolean[] allowedRoom) {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         boolean[] groupHasFree = new boolean[full.groups().size()];
@@ -55,7 +63,7 @@ final class WindowProblem {
                     groupHasFree[s.group()] = true;
                 }
                 for (int r = 0; r < full.roomCount(); r++) {
-                    roomTakesFree[r] |= full.stayFitsRoom(s, r);
+                    roomTakesFree[r] |= full.stayFitsRoom(s, r) && (allowedRoom == null || allowedRoom[r]);
                 }
             }
         }
