@@ -1,5 +1,6 @@
 package org.bookingopt.core.run;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
 
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The pieces of a new reservation merged back into runs of consecutive nights in one room (SPEC §8.4):
@@ -58,6 +60,25 @@ final class SplitSegments {
         return segments;
     }
 
+    /**
+     * Why a new stay leaves the previous segment's room: who holds that room on the first night of this
+     * segment, or, if nobody does, that the change costs less than the gaps it avoids.
+     */
+    static String whyTheRoomChanges(AssignmentProblem problem, RoomPlan plan, Segment previous, Segment next) {
+        int night = next.arrival();
+        String room = "room " + problem.rooms().get(previous.room()).number();
+        for (Stay s : problem.stays()) {
+            if (plan.room(s.index()) == previous.room() && s.arrival() <= night && night < s.departure()) {
+                String holder = (s.isTest() ? "new reservation " : "reservation ") + s.reservation().name();
+                String why = s.pin() == Pin.KEPT ? " in the current plan"
+                        : s.isPinned() ? " (" + s.pin().reason() + ")" : "";
+                return "moved from " + room + ", which " + holder + " holds on " + LocalDate.ofEpochDay(night) + why;
+            }
+        }
+        return "moved from " + room + ", free on " + LocalDate.ofEpochDay(night)
+                + ": the room change costs less than the gaps it avoids";
+    }
+
     /** Room changes of new reservation {@code group} in the plan: its segments − 1 (Q42). */
     static int roomChanges(AssignmentProblem problem, RoomPlan plan, int group) {
         return of(problem, plan, group).size() - 1;
@@ -76,14 +97,20 @@ final class SplitSegments {
             }
         }
         for (int k = 1; k <= problem.problem().newReservations().size(); k++) {
+            Segment previous = null;
             for (Segment segment : of(problem, plan, k)) {
                 Reservation r = segment.reservation();
                 Reservation named = new Reservation(r.name() + ", split " + k, r.id(),
-                        java.time.LocalDate.ofEpochDay(segment.arrival()), segment.nights(), null, false, r.roomType(),
+                        LocalDate.ofEpochDay(segment.arrival()), segment.nights(), null, false, r.roomType(),
                         r.allowableRoomTypes(), r.typeOrder(), r.adjacencyGroup());
                 Stay merged = new Stay(-1, named, segment.arrival(), segment.arrival() + segment.nights(),
                         segment.pieces().get(0).allowedTypes(), -1, Pin.NONE, segment.pieces().get(0).group(), k);
-                rows.add(PlanRows.row(problem, merged, segment.room(), true, REASON));
+                ObjectNode row = PlanRows.row(problem, merged, segment.room(), true, REASON);
+                if (previous != null) {
+                    row.put("ReasonDetail", whyTheRoomChanges(problem, plan, previous, segment));
+                }
+                rows.add(row);
+                previous = segment;
             }
         }
         return rows;

@@ -205,6 +205,12 @@ class NewReservationFixturesTest {
     @Test
     void sample3OneNewStayChangesRoomsEvenAfterReoptimization() {
         JsonNode ours = run("sample3.newres");
+        // In the current plan N1 must leave its first room: someone holds it from the change on.
+        JsonNode rows = ours.get("InitialPlanWithNewReservations");
+        JsonNode second = rows.get(rows.size() - 3);
+        assertThat(second.get("Name").asString()).isEqualTo("N1, split 1");
+        assertThat(second.get("ReasonDetail").asString()).matches("moved from room \\S+, which reservation \\S+ "
+                + "holds on " + second.get("Arrival").asString() + " in the current plan");
 
         assertThat(ours.get("RoomChangeComparison").get("N1_-1").get("Optimized").intValue()).isEqualTo(1);
         assertThat(ours.get("RoomChangeComparison").get("N2_-1").get("Optimized").intValue()).isZero();
