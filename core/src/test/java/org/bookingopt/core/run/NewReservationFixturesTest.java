@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.bookingopt.core.json.ParsedProblem;
 import org.bookingopt.core.json.ProblemReader;
 import org.bookingopt.core.json.ResultDocument;
 import org.bookingopt.core.plan.AssignmentProblem;
@@ -34,6 +33,11 @@ class NewReservationFixturesTest {
     private static final Optimizer OPTIMIZER = new Optimizer(new RoomFlowSolver());
     private static final SolverSettings SETTINGS = new SolverSettings(Duration.ofSeconds(30), 1);
     private static final double TOLERANCE = 1e-6 * 100;
+
+    /** The sample's feasibility-mode problem (SPEC §8.2): the full solve's, or the fit's. */
+    private static AssignmentProblem splitProblem(String sample, boolean pinExisting) {
+        return AssignmentProblem.withNewReservations(ProblemReader.read(Fixtures.input(sample)).problem(), pinExisting);
+    }
 
     private static JsonNode run(String input) {
         return OPTIMIZER.run(ProblemReader.read(Fixtures.input(input)), SETTINGS, ProgressListener.NONE,
@@ -70,9 +74,8 @@ class NewReservationFixturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sample2.newres", "sample3.newres", "sample4.newres"})
     void plansAreValidAndCostNoMoreThanTheReferencePlans(String sample) {
-        ParsedProblem parsed = ProblemReader.read(Fixtures.input(sample));
-        AssignmentProblem full = AssignmentProblem.withNewReservations(parsed.problem(), false);
-        AssignmentProblem fit = AssignmentProblem.withNewReservations(parsed.problem(), true);
+        AssignmentProblem full = splitProblem(sample, false);
+        AssignmentProblem fit = splitProblem(sample, true);
         JsonNode ours = run(sample);
         JsonNode reference = Fixtures.referenceOutput(sample);
 
@@ -139,9 +142,8 @@ class NewReservationFixturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sample2.newres", "sample3.newres", "sample4.newres"})
     void restrictionsOfTheReferencePlansEqualTheReference(String sample) {
-        ParsedProblem parsed = ProblemReader.read(Fixtures.input(sample));
-        AssignmentProblem full = AssignmentProblem.withNewReservations(parsed.problem(), false);
-        AssignmentProblem fit = AssignmentProblem.withNewReservations(parsed.problem(), true);
+        AssignmentProblem full = splitProblem(sample, false);
+        AssignmentProblem fit = splitProblem(sample, true);
         JsonNode reference = Fixtures.referenceOutput(sample);
         StayRestrictions optimized = StayRestrictions.derive(full,
                 PlanRowsReader.read(full, reference.get("OptimizedPlan")));
@@ -161,8 +163,7 @@ class NewReservationFixturesTest {
     @Test
     void feasibilityRunPublishesRestrictionsOfItsPlan() {
         JsonNode ours = run("sample2.newres");
-        ParsedProblem parsed = ProblemReader.read(Fixtures.input("sample2.newres"));
-        AssignmentProblem full = AssignmentProblem.withNewReservations(parsed.problem(), false);
+        AssignmentProblem full = splitProblem("sample2.newres", false);
         StayRestrictions expected = StayRestrictions.derive(full, PlanRowsReader.read(full, ours.get("OptimizedPlan")));
         ResultDocument doc = new ResultDocument("x");
         RestrictionResults.writeRestrictions(doc, expected);
