@@ -111,6 +111,7 @@ public final class FitCommand implements Callable<Integer> {
                 problem.rooms().size(), problem.reservations().size(), problem.newReservations().size());
         int[] answers = new int[5];
         List<Double> times = new ArrayList<>();
+        List<Double> solved = new ArrayList<>(); // answers past the pre-check, which needed a solve
         int worst = 0;
         for (Reservation r : problem.newReservations()) {
             Problem alone = new Problem(problem.problemId(), problem.reservations(), List.of(r), problem.rooms(),
@@ -122,6 +123,9 @@ public final class FitCommand implements Callable<Integer> {
                     Cancellation.none());
             double seconds = (System.nanoTime() - started) / 1e9;
             times.add(seconds);
+            if (!run.json().get("NewReservationInfeasible").booleanValue()) {
+                solved.add(seconds);
+            }
             int code = exitCode(run);
             worst = Math.max(worst, code);
             answers[code == ExitCodes.SOLVED ? 0 : code == NEEDS_MOVES ? 1 : code == ExitCodes.INFEASIBLE ? 2 : 3]++;
@@ -135,14 +139,19 @@ public final class FitCommand implements Callable<Integer> {
             out.printf("%-8s %s x%-2d %6.3f s  %s%n", r.name(), r.arrival(), r.length(), seconds,
                     answer.replace("\n", " "));
         }
-        java.util.Collections.sort(times);
         out.printf("answers    %d fit, %d need moves, %d cannot be booked, %d unknown%n", answers[0], answers[1],
                 answers[2], answers[3]);
-        if (!times.isEmpty()) {
-            out.printf("time       median %.3f s, max %.3f s%n", times.get(times.size() / 2), times.get(times.size() - 1));
-        }
+        out.printf("time       %s; past the pre-check (%d): %s%n", spread(times), solved.size(), spread(solved));
         out.flush();
         return worst;
+    }
+
+    private static String spread(List<Double> seconds) {
+        if (seconds.isEmpty()) {
+            return "none";
+        }
+        List<Double> sorted = seconds.stream().sorted().toList();
+        return String.format("median %.3f s, max %.3f s", sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
     }
 
     private static String moves(JsonNode fit) {

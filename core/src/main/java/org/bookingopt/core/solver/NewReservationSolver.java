@@ -1,12 +1,17 @@
 package org.bookingopt.core.solver;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
 
 import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
 
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.GapCost;
+import org.bookingopt.core.plan.Pin;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
@@ -22,9 +27,10 @@ import org.bookingopt.core.plan.Stay;
  *       most that many moves.</li>
  * </ul>
  * Both only look at the window the new reservations can change ({@link WindowProblem}), so their size
- * depends on the new stays, not on the hotel. The fewest-moves search widens its window until the count
- * meets a lower bound (per night, the fewest stays that must change rooms for that night's stays to fit,
- * a min-cost matching) or covers the whole schedule.
+ * depends on the new stays, not on the hotel. The fewest-moves search frees more and more existing stays
+ * (from those holding the wanted rooms on the nights the new stays do not fit, to all) until the count meets
+ * a lower bound: per night, the fewest stays that must change rooms for that night's stays to fit (a
+ * min-cost matching), or the same model with the stays it does not free left out (a relaxation).
  */
 public final class NewReservationSolver {
     /**
@@ -44,7 +50,7 @@ public final class NewReservationSolver {
         }
     }
 
-    private static final int[] MARGINS = {0, 7, 28, 112};
+    private static final int[] MARGINS = {0, 7, 28};
     /** Time the cost stage of the fewest-moves answer may take at most. */
     private static final Duration COST_STAGE = Duration.ofSeconds(2);
 
@@ -105,27 +111,23 @@ public final class NewReservationSolver {
         if (bound < 0) {
             return new Moves(null, -1, -1, SolverStatus.INFEASIBLE, false);
         }
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
-        for (Stay s : problem.stays()) {
-            if (s.isTest()) {
-                lo = Math.min(lo, s.arrival());
-                hi = Math.max(hi, s.departure());
-            }
-        }
         boolean[] mustMove = conflicting(problem, current);
+        List<Predicate<Stay>> levels = searchLevels(problem, current);
         WindowProblem bestWindow = null;
         MovesModel.Result best = null;
         boolean infeasible = false;
-        for (int i = 0; i < MARGINS.length && !cancellation.isCancelled(); i++) {
-            boolean last = i == MARGINS.length - 1;
+        boolean[] previous = null;
+        for (int i = 0; i < levels.size() && !cancellation.isCancelled(); i++) {
             boolean[] free = new boolean[problem.stays().size()];
             boolean everyStay = true;
             for (Stay s : problem.stays()) {
-                free[s.index()] = s.isTest() || mustMove[s.index()] || (!s.isPinned() && (last
-                        || (s.arrival() < hi + MARGINS[i] && lo - MARGINS[i] < s.departure())));
+                free[s.index()] = s.isTest() || mustMove[s.index()] || (!s.isPinned() && levels.get(i).test(s));
                 everyStay &= free[s.index()] || s.isPinned();
             }
+            if (Arrays.equals(free, previous)) {
+                continue;
+            }
+            previous = free;
             WindowProblem window = WindowProblem.around(problem, current, free);
             int[] currentRooms = currentRooms(window, current);
             MovesModel.Result result = solveMoves(window, currentRooms, false, deadline, cancellation);
@@ -176,6 +178,61 @@ public final class NewReservationSolver {
         int moves = moves(problem, current, plan);
         return new Moves(plan, moves, Math.min(bound, moves), moves <= bound ? SolverStatus.OPTIMAL
                 : SolverStatus.FEASIBLE, costOptimal);
+    }
+
+    /**
+     * Which movable stays the fewest-moves search frees, level by level, each level a superset of the one
+     * before: the stays in rooms of a type the new stays accept on the nights they do not fit; every stay on
+     * those nights; every stay during the new stays; then 7 and 28 more nights on each side; finally all.
+     */
+    private static List<Predicate<Stay>> searchLevels(AssignmentProblem problem, RoomPlan current) {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (FitCheck.Shortage shortage : FitCheck.shortages(pinnedWhereTheyAre(problem, current))) {
+            lo = Math.min(lo, shortage.night());
+            hi = Math.max(hi, shortage.night() + 1);
+        }
+        int from = Integer.MAX_VALUE;
+        int to = Integer.MIN_VALUE;
+        boolean[] wantedType = new boolean[problem.types().size()];
+        for (Stay s : problem.stays()) {
+            if (s.isTest()) {
+                from = Math.min(from, s.arrival());
+                to = Math.max(to, s.departure());
+                for (int t : s.allowedTypes()) {
+                    wantedType[t] = true;
+                }
+            }
+        }
+        if (lo == Integer.MAX_VALUE) {
+            lo = from;
+            hi = to;
+        }
+        int shortFrom = lo;
+        int shortTo = hi;
+        List<Predicate<Stay>> levels = new ArrayList<>();
+        levels.add(s -> overlaps(s, shortFrom, shortTo) && wantedType[problem.typeOf(current.room(s.index()))]);
+        levels.add(s -> overlaps(s, shortFrom, shortTo));
+        for (int margin : MARGINS) {
+            int a = from - margin;
+            int b = to + margin;
+            levels.add(s -> overlaps(s, a, b));
+        }
+        levels.add(s -> true);
+        return levels;
+    }
+
+    private static boolean overlaps(Stay s, int from, int to) {
+        return s.arrival() < to && from < s.departure();
+    }
+
+    /** The problem with every existing stay held in its current room, as in the fit. */
+    private static AssignmentProblem pinnedWhereTheyAre(AssignmentProblem problem, RoomPlan current) {
+        List<Stay> stays = new ArrayList<>();
+        for (Stay s : problem.stays()) {
+            stays.add(s.isTest() || s.isPinned() ? s : s.pinnedTo(current.room(s.index()), Pin.KEPT));
+        }
+        return problem.withStays(stays);
     }
 
     private MovesModel.Result solveMoves(WindowProblem window, int[] currentRooms, boolean relaxed, long deadline,
