@@ -121,6 +121,14 @@ public final class NewReservationRun {
         if (fit.plan() == null && !fit.skipped() && current != null) {
             long movesDeadline = System.nanoTime() + share(deadline, reoptimize ? 0.3 : 0.9).toNanos();
             moves = fitSolver.fewestMoves(full, current, movesDeadline, cancellation);
+            if (moves.plan() != null && moves.moves() == 0) {
+                // The fit solve ran out of time, but nobody has to move: that plan is a fit.
+                RoomPlan plan = moves.plan();
+                fit = new Fit(fit.problem(), new Assignment(SolverStatus.FEASIBLE, plan,
+                        PlanEvaluator.evaluate(fit.problem(), plan), Double.NaN, null, null, null),
+                        "Fits the current plan without moving anyone: " + describeSplits(fit.problem(), plan), List.of());
+                moves = null;
+            }
         }
 
         progress.onProgress(0.4, "assign");
@@ -151,7 +159,8 @@ public final class NewReservationRun {
         String fitReason = fitReason(fit, moves, full, current);
         if (plan == null) {
             boolean proven = status == SolverStatus.INFEASIBLE;
-            String message = "Schedule infeasible without new booking: " + (proven ? "True" : "False");
+            String message = !reoptimize ? fitReason
+                    : "Schedule infeasible without new booking: " + (proven ? "True" : "False");
             if (assignment.infeasibleReason() != null) {
                 message += "\n" + assignment.infeasibleReason();
             }
