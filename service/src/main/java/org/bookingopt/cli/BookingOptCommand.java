@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 SolveCommand.class,
                 ScoreCommand.class,
                 GenerateCommand.class,
+                FitCommand.class,
                 ServeCommand.class,
         })
 public final class BookingOptCommand implements Runnable {

@@ -3,7 +3,6 @@ package org.bookingopt.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.bookingopt.core.json.Json;
@@ -23,6 +22,7 @@ import org.bookingopt.core.solver.SolverSettings;
 import org.bookingopt.core.solver.SolverStatus;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -47,12 +47,8 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "RESULT.json", description = "Write the result object here.")
     Path output;
 
-    @Option(names = "--time-limit", defaultValue = "60s", converter = DurationConverter.class,
-            description = "Wall-clock limit of the whole run (default ${DEFAULT-VALUE}).")
-    Duration timeLimit;
-
-    @Option(names = "--threads", description = "Solver threads (default: cores, at most 8).")
-    Integer threads;
+    @Mixin
+    SolverOptions solverOptions;
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the summary as JSON (benchmarks).")
     Path summaryJson;
@@ -80,11 +76,7 @@ public final class SolveCommand implements Callable<Integer> {
         if (parsed == null) {
             return ExitCodes.INVALID_INPUT;
         }
-        Duration limit = parsed.problem().options().timeLimit() != null
-                && parsed.problem().options().timeLimit().compareTo(timeLimit) < 0
-                ? parsed.problem().options().timeLimit() : timeLimit;
-        SolverSettings settings = threads == null ? SolverSettings.defaults().withTimeLimit(limit)
-                : new SolverSettings(limit, threads);
+        SolverSettings settings = solverOptions.settings(parsed.problem());
         Optimizer optimizer = new Optimizer(new RoomFlowSolver());
         long started = System.nanoTime();
         RunResult run = optimizer.run(parsed, settings, ProgressListener.NONE, Cancellation.none());

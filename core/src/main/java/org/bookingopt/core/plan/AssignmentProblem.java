@@ -78,6 +78,57 @@ public final class AssignmentProblem {
         return new AssignmentProblem(problem, stays, new Schedule(problem, reservations), groupIndex.labels());
     }
 
+    /**
+     * The feasibility-mode problem (SPEC §8.2): the reservations in input order, then every new reservation
+     * split into one-night pieces in date order, the k-th new reservation's pieces forming split group k.
+     * Pieces carry their new reservation (name, Id, types, group label) but never its lock or room.
+     * Locked stays and request-window stays are pinned as in the standard run.
+     *
+     * @param pinExisting the fit solve (SPEC §8.1 step 5): every other reservation with a valid room is
+     *                    pinned there too ({@link Pin#KEPT}); reservations without one stay free
+     */
+    public static AssignmentProblem withNewReservations(Problem problem, boolean pinExisting) {
+        List<String> types = hotelTypes(problem);
+        Map<RoomNumber, Integer> roomIndex = roomIndex(problem);
+        List<Reservation> reservations = problem.reservations();
+        List<Reservation> newReservations = problem.newReservations();
+        List<GroupLabel> labels = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < reservations.size(); i++) {
+            labels.add(reservations.get(i).adjacencyGroup());
+            owners.add(i);
+        }
+        for (int k = 0; k < newReservations.size(); k++) {
+            for (int night = 0; night < newReservations.get(k).length(); night++) {
+                labels.add(newReservations.get(k).adjacencyGroup());
+                owners.add(reservations.size() + k);
+            }
+        }
+        GroupIndex groupIndex = new GroupIndex(labels, owners.stream().mapToInt(Integer::intValue).toArray());
+        List<Stay> stays = new ArrayList<>();
+        for (int i = 0; i < reservations.size(); i++) {
+            Reservation r = reservations.get(i);
+            Pin pin = r.locked() ? Pin.LOCKED
+                    : outsideRequestWindow(problem, r) ? Pin.OUTSIDE_REQUEST_WINDOW
+                    : pinExisting ? Pin.KEPT : Pin.NONE;
+            int room = pin == Pin.NONE ? -1 : roomIndex.getOrDefault(r.assignedRoom(), -1);
+            stays.add(new Stay(i, r, (int) r.arrivalDay(), (int) r.departureDay(), typeIndices(r, types),
+                    room, room < 0 ? Pin.NONE : pin, groupIndex.groupOf(i), -1));
+        }
+        for (int k = 0; k < newReservations.size(); k++) {
+            Reservation r = newReservations.get(k);
+            int[] allowed = typeIndices(r, types);
+            for (int night = (int) r.arrivalDay(); night < r.departureDay(); night++) {
+                int index = stays.size();
+                stays.add(new Stay(index, r, night, night + 1, allowed, -1, Pin.NONE, groupIndex.groupOf(index),
+                        k + 1));
+            }
+        }
+        List<Reservation> occupying = new ArrayList<>(reservations);
+        occupying.addAll(newReservations); // the pieces occupy exactly their reservation's nights
+        return new AssignmentProblem(problem, stays, new Schedule(problem, occupying), groupIndex.labels());
+    }
+
     /** The same problem with other stays (a test stay added, pins changed), same rooms and schedule. */
     public AssignmentProblem withStays(List<Stay> newStays) {
         return new AssignmentProblem(problem, newStays, schedule, groups);
@@ -163,6 +214,18 @@ public final class AssignmentProblem {
 
     public boolean stayFitsRoom(Stay stay, int room) {
         return stay.isPinned() ? stay.pinnedRoom() == room : stay.acceptsType(roomType[room]);
+    }
+
+    /**
+     * The reservations' current rooms: each stay's valid {@code AssignedRoom}, -1 where it has none and for
+     * the pieces of new reservations (their room is never taken from the input, SPEC §8.2).
+     */
+    public RoomPlan currentRooms() {
+        int[] rooms = new int[stays.size()];
+        for (Stay s : stays) {
+            rooms[s.index()] = s.isTest() ? -1 : roomIndex(s.reservation().assignedRoom());
+        }
+        return new RoomPlan(rooms);
     }
 
     /** The stays' current rooms, or {@code null} if some stay has no valid room. */

@@ -57,6 +57,15 @@ public final class RestrictionResults {
         StayRestrictions initial = initialPlan.equals(optimizedPlan) ? optimized
                 : StayRestrictions.derive(problem, initialPlan);
         result.set("InitialPlan", PlanRows.of(problem, initialPlan, false, false));
+        writeQualityComparison(result, initial, optimized);
+    }
+
+    /**
+     * {@code InitialMinStays} and {@code QualityComparison} (SPEC §7.2, §8.6) of a current and an optimized
+     * plan's restrictions.
+     */
+    public static void writeQualityComparison(ResultDocument result, StayRestrictions initial,
+                                              StayRestrictions optimized) {
         result.set("InitialMinStays", ResultDocument.dateMap(initial.minStays().asMap()));
         ObjectNode histogram = Json.NODES.objectNode();
         QualityComparison.of(initial, optimized).buckets().forEach((minimum, counts) -> {

@@ -46,9 +46,7 @@ public final class Optimizer {
         ResultDocument result = new ResultDocument(problem.problemId());
         result.warnings(parsed.warnings());
         if (problem.isFeasibilityMode()) {
-            result.set("Message", "New-reservation (feasibility) mode is not available in this version: "
-                    + "send the problem without NewReservations");
-            return new RunResult(false, null, null, result.toJson(), null);
+            return new NewReservationRun(solver).run(problem, result, settings, progress, cancellation, started);
         }
         progress.onProgress(0.0, "validate");
         AssignmentProblem assignmentProblem = AssignmentProblem.standard(problem);
@@ -78,7 +76,8 @@ public final class Optimizer {
         }
         result.set("InitialOptimizationTime", seconds(started));
         Objective objective = PlanEvaluator.evaluate(assignmentProblem, plan);
-        writePlan(result, assignmentProblem, plan, objective, assignment);
+        writePlan(result, assignmentProblem, plan, PlanRows.of(assignmentProblem, plan, true, true), objective,
+                assignment);
         progress.onProgress(0.55, "restrictions");
         writeRestrictions(result, assignmentProblem, plan);
         progress.onProgress(1.0, "done");
@@ -86,10 +85,10 @@ public final class Optimizer {
         return new RunResult(true, status, objective, result.toJson(), assignment);
     }
 
-    private static void writePlan(ResultDocument result, AssignmentProblem problem, RoomPlan plan,
-                                  Objective objective, Assignment assignment) {
+    static void writePlan(ResultDocument result, AssignmentProblem problem, RoomPlan plan, ArrayNode rows,
+                          Objective objective, Assignment assignment) {
         result.set("Succeeded", true);
-        result.set("OptimizedPlan", PlanRows.of(problem, plan, true, true));
+        result.set("OptimizedPlan", rows);
         result.set("NonAdjacentAssignments", nonAdjacent(problem, plan, false));
         result.set("NonAdjacentReservations", nonAdjacent(problem, plan, true));
         result.schedule(problem.schedule().start(), problem.schedule().end());

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 
 import org.bookingopt.core.model.Schedule;
@@ -128,6 +127,9 @@ final class LayeredFlowModel implements AutoCloseable {
         }
         if (withAdjacency) {
             buildAdjacency();
+            if (problem.stays().stream().anyMatch(Stay::isTest)) {
+                addSplitPenalties();
+            }
         }
         objective.setMinimization();
     }
@@ -294,6 +296,103 @@ final class LayeredFlowModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Room-level layers only, feasibility mode (SPEC §4.6): the pieces of one new reservation cost 100 for
+     * each pair of consecutive pieces in different rooms, and 1, once per reservation, when some piece's
+     * room type comes later in the reservation's type list than the previous piece's. For consecutive
+     * pieces p, q: change ≥ x[p,r] − x[q,r] for every room r; downgrade ≥ y[p,i] + Σ_{j>i} y[q,j] − 1 for
+     * every rank i, y[s,i] being "s is in a room of its i-th type".
+     */
+    private void addSplitPenalties() {
+        Map<Integer, List<Stay>> groups = new java.util.TreeMap<>();
+        for (Stay s : problem.stays()) {
+            if (s.isTest()) {
+                groups.computeIfAbsent(s.splitGroup(), g -> new ArrayList<>()).add(s);
+            }
+        }
+        double changeCost = Math.scalb(100.0, GapCost.FRACTION_BITS);
+        double downgradeCost = Math.scalb(1.0, GapCost.FRACTION_BITS);
+        for (List<Stay> pieces : groups.values()) {
+            pieces.sort(java.util.Comparator.comparingInt(Stay::arrival));
+            MPVariable downgrade = null;
+            for (int i = 1; i < pieces.size(); i++) {
+                Stay p = pieces.get(i - 1);
+                Stay q = pieces.get(i);
+                if (q.arrival() != p.departure()) {
+                    continue; // not consecutive within this (sub-)problem
+                }
+                MPVariable change = solver.makeNumVar(0, 1, "chg_" + p.index());
+                objective.setCoefficient(change, changeCost);
+                for (Integer l : stayVars.get(p.index()).keySet()) {
+                    MPConstraint c = solver.makeConstraint(0, MPSolver.infinity(), "chg_" + p.index() + "_" + l);
+                    c.setCoefficient(change, 1);
+                    double rhs = addStayIndicator(c, p, l, -1);
+                    if (stayVars.get(q.index()).containsKey(l)) {
+                        rhs += addStayIndicator(c, q, l, 1);
+                    }
+                    c.setBounds(rhs, MPSolver.infinity());
+                }
+                int ranks = p.allowedTypes().length;
+                if (ranks < 2) {
+                    continue;
+                }
+                if (downgrade == null) {
+                    downgrade = solver.makeNumVar(0, 1, "dg_" + p.splitGroup());
+                    objective.setCoefficient(downgrade, downgradeCost);
+                }
+                for (int rank = 0; rank < ranks - 1; rank++) {
+                    // downgrade − y[p,rank] − Σ_{j>rank} y[q,j] ≥ −1
+                    MPConstraint c = solver.makeConstraint(-1, MPSolver.infinity(), "dg_" + p.index() + "_" + rank);
+                    c.setCoefficient(downgrade, 1);
+                    double rhs = -1;
+                    for (Integer l : stayVars.get(p.index()).keySet()) {
+                        if (rankOf(p, layers.get(l).type()) == rank) {
+                            rhs += addStayIndicator(c, p, l, -1);
+                        }
+                    }
+                    for (Integer l : stayVars.get(q.index()).keySet()) {
+                        if (rankOf(q, layers.get(l).type()) > rank) {
+                            rhs += addStayIndicator(c, q, l, -1);
+                        }
+                    }
+                    c.setBounds(rhs, MPSolver.infinity());
+                }
+            }
+        }
+    }
+
+    private static int rankOf(Stay s, int type) {
+        for (int i = 0; i < s.allowedTypes().length; i++) {
+            if (s.allowedTypes()[i] == type) {
+                return i;
+            }
+        }
+        return s.allowedTypes().length;
+    }
+
+    /**
+     * At most {@code maxMoves} of the stays that have a current room ({@code currentRoom[s] ≥ 0}) leave it
+     * (room-level layers). Pinned stays never move, so they do not count.
+     */
+    void limitMoves(int[] currentRoom, int maxMoves) {
+        int movable = 0;
+        MPConstraint kept = solver.makeConstraint(0, MPSolver.infinity(), "moves");
+        double constant = 0;
+        for (Stay s : problem.stays()) {
+            if (s.isPinned() || currentRoom[s.index()] < 0) {
+                continue;
+            }
+            movable++;
+            for (Integer l : stayVars.get(s.index()).keySet()) {
+                if (layers.get(l).rooms()[0] == currentRoom[s.index()]) {
+                    constant -= addStayIndicator(kept, s, l, 1);
+                }
+            }
+        }
+        // Σ kept ≥ movable − maxMoves, the fixed part moved to the right-hand side
+        kept.setBounds(movable - maxMoves - constant, MPSolver.infinity());
+    }
+
     /** Adds sign·x[s,l] to c; returns the constant to move to the right-hand side when x is fixed to 1. */
     private double addStayIndicator(MPConstraint c, Stay s, int l, int sign) {
         MPVariable x = stayVars.get(s.index()).get(l);
@@ -328,17 +427,7 @@ final class LayeredFlowModel implements AutoCloseable {
             // Cancelled while the model was built: an interrupt before the solve starts would be lost.
             return new Solution(SolverStatus.TIMEOUT, null, List.of(), Double.NaN, Double.NaN);
         }
-        solver.setTimeLimit(Math.max(1, timeLimit.toMillis()));
-        // SCIP runs one thread; more would switch it to its non-deterministic concurrent mode.
-        solver.setNumThreads(solverId.equals("SCIP") ? 1 : threads);
-        MPSolverParameters params = new MPSolverParameters();
-        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-        MPSolver.ResultStatus result;
-        try (AutoCloseable ignored = cancellation.onCancel(solver::interruptSolve)) {
-            result = solver.solve(params);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        MPSolver.ResultStatus result = OrTools.solveExactly(solver, solverId, timeLimit, threads, cancellation);
         boolean hasSolution = result == MPSolver.ResultStatus.OPTIMAL || result == MPSolver.ResultStatus.FEASIBLE;
         SolverStatus status = switch (result) {
             case OPTIMAL -> SolverStatus.OPTIMAL;
