@@ -104,17 +104,29 @@ final class FlowDecomposer {
     }
 
     private RoomPlan plan() {
-        // Units never named take the numbers left over in their layer.
+        // Units never named take the numbers left over in their layer. Any matching costs the same, so the
+        // numbers go where most of a unit's stays already are: guests keep their rooms where they can.
+        int[][] votes = new int[problem.roomCount()][problem.roomCount()];
+        for (Stay s : problem.stays()) {
+            int current = problem.roomIndex(s.reservation().assignedRoom());
+            if (current >= 0 && unitOfStay[s.index()] >= 0) {
+                votes[unitOfStay[s.index()]][current]++;
+            }
+        }
         for (int l = 0; l < layers.size(); l++) {
-            List<Integer> free = new ArrayList<>();
-            for (int r : layers.get(l).rooms()) {
-                if (unitNamed[r] < 0) {
-                    free.add(r);
+            List<int[]> pairs = new ArrayList<>(); // {votes, unit, room}
+            for (int u : unitsOfLayer[l]) {
+                for (int r : layers.get(l).rooms()) {
+                    if (nameOf[u] < 0 && unitNamed[r] < 0) {
+                        pairs.add(new int[] {votes[u][r], u, r});
+                    }
                 }
             }
-            for (int u : unitsOfLayer[l]) {
-                if (nameOf[u] < 0 && !free.isEmpty()) {
-                    name(u, free.remove(0));
+            pairs.sort(Comparator.comparingInt((int[] p) -> -p[0]).thenComparingInt(p -> p[1])
+                    .thenComparingInt(p -> p[2]));
+            for (int[] p : pairs) {
+                if (nameOf[p[1]] < 0 && unitNamed[p[2]] < 0) {
+                    name(p[1], p[2]);
                 }
             }
         }
