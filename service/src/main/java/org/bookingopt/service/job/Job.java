@@ -70,10 +70,14 @@ public record Job(String id, long seq, long version, String owner, JsonNode prob
         return finished(JobStatus.CANCELLED, progress, null, reason, now);
     }
 
-    /** Finished: the input is dropped; a completed job's phase is {@code done}, others keep where they stopped. */
+    /**
+     * Finished: a completed job keeps its input as long as its result (charts of the plan need the problem), the
+     * others drop it; a completed job's phase is {@code done}, others keep where they stopped.
+     */
     private Job finished(JobStatus end, int endProgress, ObjectNode wrapper, String reason, Instant now) {
         String endPhase = end == JobStatus.COMPLETED ? "done" : phase;
-        return new Job(id, seq, version, owner, problemId, priority, end, endProgress, endPhase, null, wrapper,
+        String kept = end == JobStatus.COMPLETED ? input : null;
+        return new Job(id, seq, version, owner, problemId, priority, end, endProgress, endPhase, kept, wrapper,
                 reason, createdAt, startedAt, now, attempt, worker);
     }
 

@@ -1,0 +1,73 @@
+package org.bookingopt.service.api;
+
+import java.util.Locale;
+
+import org.bookingopt.core.json.ProblemReader;
+import org.bookingopt.core.model.Problem;
+import org.bookingopt.core.plot.ChartFormat;
+import org.bookingopt.core.plot.PlanFigure;
+import org.bookingopt.core.plot.RoomPlanChart;
+import org.bookingopt.core.restrictions.ChannelRestrictionsCsv;
+import org.bookingopt.service.job.Job;
+import org.bookingopt.service.job.JobService;
+import org.bookingopt.service.job.JobStatus;
+import org.bookingopt.service.job.ResultNotAvailableException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.databind.JsonNode;
+
+/** What a completed job's result looks like as a picture and as a channel-manager file. */
+@RestController
+@RequestMapping("/api/v1/jobs")
+public class JobArtifactsController {
+    private final JobService jobs;
+
+    public JobArtifactsController(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @Operation(summary = "The plan as a chart (PNG or SVG); plan=initial|optimized, default both when a current plan was given")
+    @GetMapping("/{jobId}/plot.{format:png|svg}")
+    ResponseEntity<byte[]> plot(@PathVariable String jobId, @PathVariable String format,
+                                @RequestParam(required = false) String plan) {
+        Job job = jobs.get(jobId);
+        JsonNode result = successfulResult(job);
+        Problem problem = ProblemReader.read(job.input()).problem();
+        String title = "Room plan " + job.problemId().asString();
+        PlanFigure figure = switch (plan == null ? "" : plan.toLowerCase(Locale.ROOT)) {
+            case "" -> PlanFigure.fromResult(problem, result, title);
+            case "initial" -> PlanFigure.fromResult(problem, result, RoomPlanChart.Plan.INITIAL, title);
+            case "optimized" -> PlanFigure.fromResult(problem, result, RoomPlanChart.Plan.OPTIMIZED, title);
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "plan must be initial or optimized, got " + plan);
+        };
+        ChartFormat chart = format.equals("png") ? ChartFormat.PNG : ChartFormat.SVG;
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(chart.mediaType())).body(chart.render(figure));
+    }
+
+    @Operation(summary = "The restrictions per room type and date range, as CSV for a channel manager")
+    @GetMapping(path = "/{jobId}/restrictions.csv", produces = "text/csv")
+    ResponseEntity<String> restrictionsCsv(@PathVariable String jobId) {
+        JsonNode result = successfulResult(jobs.get(jobId));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"restrictions-" + jobId + ".csv\"")
+                .body(ChannelRestrictionsCsv.fromResult(result));
+    }
+
+    /** The result of a completed, successful job; 404 problem details otherwise. */
+    private static JsonNode successfulResult(Job job) {
+        if (job.status() != JobStatus.COMPLETED || !job.result().get("success").asBoolean() || job.input() == null) {
+            throw new ResultNotAvailableException(job);
+        }
+        return job.result().get("result");
+    }
+}
