@@ -31,6 +31,8 @@ final class FlowDecomposer {
     private static final int UNUSED = Integer.MIN_VALUE;
     private static final long OFF_FLOW = 1_000_000L;
     private static final long INTO_LOCK = 100_000_000L;
+    /** Leaving a member without a neighbour costs 100·2^M: more than leaving the flow's counts for one unit. */
+    private static final long LONELY_MEMBER = 5 * OFF_FLOW;
 
     private final AssignmentProblem problem;
     private final List<LayeredFlowModel.Layer> layers;
@@ -319,9 +321,9 @@ final class FlowDecomposer {
         int unit = bestUnit(s, layer, draws, u -> {
             if (nameOf[u] >= 0) {
                 return memberRooms.stream().anyMatch(m -> problem.adjacent(nameOf[u], m)) ? 0
-                        : memberRooms.isEmpty() ? 2 : 50_000;
+                        : memberRooms.isEmpty() ? 2 : LONELY_MEMBER;
             }
-            return freeNumberNextTo(layer, s, memberRooms) >= 0 ? 1 : 50_000;
+            return freeNumberNextTo(layer, s, memberRooms) >= 0 ? 1 : LONELY_MEMBER;
         });
         if (nameOf[unit] < 0) {
             int room = freeNumberNextTo(layer, s, memberRooms);
