@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -136,4 +137,32 @@ export async function pngStats(context, file) {
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Registers the hooks of a test file that works in one page of the app: before its tests a browser
+ * starts and opens the app (after setUp(page), e.g. routes, if given); after them it closes. The
+ * file's own before hooks take the page from `await app.ready`.
+ */
+export function withApp({ viewport, setUp } = {}) {
+  const app = {};
+  // node 20 does not wait for one root hook before the next: the file's own hooks await app.ready.
+  let opened;
+  let failed;
+  app.ready = new Promise((resolve, reject) => { opened = resolve; failed = reject; });
+  app.ready.catch(() => {});
+  before(async () => {
+    try {
+      app.browser = await launch();
+      app.page = await app.browser.page(viewport);
+      if (setUp) await setUp(app.page);
+      await openApp(app.page);
+      opened(app);
+    } catch (e) {
+      failed(e);
+      throw e;
+    }
+  });
+  after(async () => app.browser?.close());
+  return app;
 }

@@ -1,20 +1,18 @@
 // Cancelling, and the page's own queue: at most 3 of the caller's jobs are active on the service, the
 // others wait in the browser; a 429 is honoured by waiting its Retry-After.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { api, bigProblem, fixtures, jobItem, launch, openApp, scratch } from './browser.js';
+import { before, test } from 'node:test';
+import { api, bigProblem, fixtures, jobItem, scratch, withApp } from './browser.js';
 
-let browser;
+const app = withApp();
 let page;
+let browser;
 let files;
 before(async () => {
+  ({ page, browser } = await app.ready);
   const dir = scratch('queue');
   files = [11, 12, 13, 14].map((seed) => bigProblem(dir, seed));
-  browser = await launch();
-  page = await browser.page();
-  await openApp(page);
 });
-after(async () => browser?.close());
 
 const name = (seed) => `big-${seed}.json`;
 

@@ -4,17 +4,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { api, fixtures, jobItem, launch, openApp } from './browser.js';
+import { before, test } from 'node:test';
+import { api, fixtures, jobItem, withApp } from './browser.js';
 
-let browser;
+const app = withApp();
 let page;
-before(async () => {
-  browser = await launch();
-  page = await browser.page();
-  await openApp(page);
-});
-after(async () => browser?.close());
+let browser;
+before(async () => ({ page, browser } = await app.ready));
 
 /** Every value the job's progress bar takes, recorded in the page as it changes. */
 async function recordProgress(name) {
