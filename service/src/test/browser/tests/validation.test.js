@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import { api, jobItem, scratch, withApp } from './browser.js';
+import { api, fixtures, jobItem, scratch, withApp } from './browser.js';
 
 const app = withApp();
 let page;
@@ -71,5 +71,20 @@ test('files that are not .json, over 32 MB, or beyond the tenth are refused befo
   await page.waitForTimeout(300);
   page.off('request', listen);
   assert.deepEqual(posts, [], 'nothing was sent');
+  assert.deepEqual(browser.errors, []);
+});
+
+test('a problem without a plan shows the optimizer\'s reason, and no plan', async () => {
+  await page.setInputFiles('#files', `${fixtures}/inputs/sample_infeas.json`);
+  const item = jobItem(page, 'sample_infeas.json', 'completed');
+  await item.waitFor({ timeout: 60_000 });
+  assert.equal(await item.locator('.badge').textContent(), 'Completed: infeasible');
+  await item.getByRole('button', { name: /Show the result/ }).click();
+  const alert = page.locator('#result [role="alert"]');
+  await alert.waitFor();
+  // The night with more stays than rooms (fixtures/README.md).
+  assert.match(await alert.textContent(), /2021-03-19/);
+  assert.equal(await page.locator('#result .plan-body').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Restrictions CSV' }).count(), 0);
   assert.deepEqual(browser.errors, []);
 });

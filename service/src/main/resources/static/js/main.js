@@ -15,6 +15,16 @@ import { MAX_ACTIVE, MAX_BYTES, MAX_FILES, SubmissionQueue, checkFiles, formatBy
 
 const $ = (sel) => document.querySelector(sel);
 
+/** A job's status, with the solver's verdict when it completed without a plan or without proof. */
+function statusText(status, solverStatus) {
+  const text = STATE_LABELS[status] || status;
+  if (status !== 'completed' || !solverStatus || solverStatus === 'OPTIMAL') return text;
+  return `${text}: ${solverStatus.toLowerCase()}`;
+}
+
+/** A completed job whose optimizer found no plan (infeasible, or the time ran out first). */
+const noPlan = (status, solverStatus) => status === 'completed' && ['INFEASIBLE', 'TIMEOUT'].includes(solverStatus);
+
 const STATE_LABELS = {
   waiting: 'Waiting in this browser', sending: 'Sending', queued: 'Queued', running: 'Running',
   completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled', invalid: 'Not accepted',
@@ -99,8 +109,8 @@ function renderItem(item) {
   row.li.dataset.state = item.state;
   row.li.dataset.jobId = item.jobId || '';
   row.size.textContent = item.size != null ? formatBytes(item.size) : '';
-  row.badge.textContent = STATE_LABELS[item.state] || item.state;
-  row.badge.className = `badge state-${item.state}`;
+  row.badge.textContent = statusText(item.state, item.solverStatus);
+  row.badge.className = `badge state-${item.state}${noPlan(item.state, item.solverStatus) ? ' no-plan' : ''}`;
   const showProgress = ['queued', 'running', 'completed'].includes(item.state);
   row.progress.parentElement.hidden = !showProgress;
   row.progress.value = item.progress || 0;
@@ -344,7 +354,7 @@ function renderResult(job, result, text) {
   const downloads = h('div', { class: 'downloads', role: 'group', 'aria-label': 'Downloads' },
     h('button', { type: 'button', onclick: () => download(new Blob([text], { type: 'application/json' }),
       `${stem}-result.json`) }, 'Result JSON'));
-  if (csv || caps.csv) {
+  if (result.Succeeded && (csv || caps.csv)) {
     downloads.append(h('button', { type: 'button', onclick: () => downloadCsv(job.job_id, csv, stem) },
       'Restrictions CSV'));
   }
@@ -398,6 +408,7 @@ function renderResult(job, result, text) {
 
   if ((result.ChannelRestrictions || []).length) body.append(channelTable(result.ChannelRestrictions));
 
+  if (!result.Succeeded) return;
   const buckets = qualityBuckets(result);
   const quality = h('section', { class: 'block', 'aria-labelledby': 'quality-h' },
     h('h3', { id: 'quality-h' }, 'Before and after'));
@@ -504,7 +515,8 @@ const historyPanel = {
     open.addEventListener('click', () => openResult(job.job_id, name));
     return h('tr', { 'data-job-id': job.job_id },
       h('th', { scope: 'row' }, name),
-      h('td', {}, h('span', { class: `badge state-${job.status}` }, STATE_LABELS[job.status] || job.status),
+      h('td', {}, h('span', { class: `badge state-${job.status}${noPlan(job.status, job.solver_status) ? ' no-plan' : ''}` },
+        statusText(job.status, job.solver_status)),
         job.status === 'running' ? ` ${job.progress}%` : ''),
       h('td', { class: 'num' }, job.objective !== undefined && job.objective !== null ? formatNumber(job.objective) : '—'),
       h('td', {}, when(job.created_at)),

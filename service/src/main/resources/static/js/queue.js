@@ -145,6 +145,7 @@ export class SubmissionQueue extends EventTarget {
         item.state = job.status;
         item.progress = job.progress;
         item.phase = job.phase;
+        item.solverStatus = job.solver_status ?? null;
         if (job.error) item.message = job.error;
         this.changed(item);
       });
