@@ -128,3 +128,19 @@ test('the history lists the job with its objective and opens it again', async ()
   assert.equal(new URL(page.url()).hash, `#job=${jobId}`);
   assert.deepEqual(browser.errors, []);
 });
+
+test('files dropped on the drop zone are submitted like chosen ones', async () => {
+  const files = ['sample1.json', 'sample2.json'].map((name) => ({
+    name, text: readFileSync(path.join(fixtures, 'inputs', name), 'utf8'),
+  }));
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    return dt;
+  }, files);
+  await page.dispatchEvent('#drop', 'dragenter', { dataTransfer: transfer });
+  assert.match(await page.locator('#drop').getAttribute('class'), /\bover\b/, 'the zone shows it takes the drop');
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+  for (const { name } of files) await jobItem(page, name, 'completed').first().waitFor({ timeout: 90_000 });
+  assert.doesNotMatch(await page.locator('#drop').getAttribute('class'), /\bover\b/);
+});
