@@ -360,7 +360,8 @@ function renderResult(job, result, text) {
   }
   for (const [cap, ext, label] of [['plotPng', 'png', 'Plan PNG'], ['plotSvg', 'svg', 'Plan SVG']]) {
     if (!caps[cap] || !plans.length) continue;
-    downloads.append(h('button', { type: 'button', onclick: (e) => downloadPlot(e.target, job.job_id, ext, stem) }, label));
+    downloads.append(h('button', { type: 'button',
+      onclick: (e) => downloadPlot(e.target, job.job_id, ext, stem, state.shownPlan) }, label));
   }
   parts.push(downloads);
 
@@ -387,6 +388,7 @@ function renderResult(job, result, text) {
     const restrictions = restrictionsByDay(result);
     const show = (key) => {
       const plan = plans.find((p) => p.key === key) || plans[0];
+      state.shownPlan = plan.key;
       const model = planModel(result, plan.rows);
       if (!model) {
         chartRoot.replaceChildren(h('p', {}, 'This plan has no stays to draw.'));
@@ -467,14 +469,16 @@ async function downloadCsv(jobId, csv, stem) {
   if (blob) download(blob, `${stem}-restrictions.csv`);
 }
 
-async function downloadPlot(button, jobId, ext, stem) {
+/** The service's drawing of the plan the chart shows (?plan=initial for the current plan). */
+async function downloadPlot(button, jobId, ext, stem, plan) {
   const previous = button.textContent;
   button.disabled = true;
   button.textContent = 'Drawing…';
   try {
-    const blob = await getBlob(`/api/v1/jobs/${encodeURIComponent(jobId)}/plot.${ext}`,
+    const initial = plan === 'initial';
+    const blob = await getBlob(`/api/v1/jobs/${encodeURIComponent(jobId)}/plot.${ext}${initial ? '?plan=initial' : ''}`,
       ext === 'png' ? 'image/png' : 'image/svg+xml');
-    download(blob, `${stem}-plan.${ext}`);
+    download(blob, `${stem}-${initial ? 'current-plan' : 'plan'}.${ext}`);
   } catch (e) {
     announce(`Could not draw the plan: ${e.message}`);
   } finally {
