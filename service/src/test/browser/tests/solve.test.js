@@ -2,15 +2,18 @@
 // tells the stay, the downloads are the service's result and its restrictions, and the history lists
 // the job with its objective and re-opens it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import { api, fixtures, jobItem, withApp } from './browser.js';
+import { api, fixtures, jobItem, pngStats, screenshots, withApp } from './browser.js';
 
 const app = withApp();
 let page;
 let browser;
-before(async () => ({ page, browser } = await app.ready));
+before(async () => {
+  ({ page, browser } = await app.ready);
+  mkdirSync(screenshots, { recursive: true });
+});
 
 /** Every value the job's progress bar takes, recorded in the page as it changes. */
 async function recordProgress(name) {
@@ -110,6 +113,25 @@ test('zooming on dates shows fewer nights, and the whole schedule again', async 
   assert.ok(shown <= await page.locator('#result .plan-body .stay').count() && shown > 0);
   await page.getByRole('button', { name: 'Whole schedule' }).click();
   assert.deepEqual([await from.inputValue(), await to.inputValue()], whole);
+});
+
+test('the chart as shown downloads as SVG and as a PNG that is not blank', async () => {
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const shown = Number(await page.locator('#result .plan-body').getAttribute('data-stays'));
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Chart view SVG' }).click()]);
+  const text = readFileSync(await svg.path(), 'utf8');
+  assert.match(text, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.equal(text.match(/<g class="stay /g).length, shown, 'the bars in view');
+  assert.match(text, /<style>[^<]*\.plan \.cat-locked rect/, 'the colours travel with it');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Chart view PNG' }).click()]);
+  const file = path.join(screenshots, 'chart-view.png');
+  await png.saveAs(file);
+  const stats = await pngStats(browser.context, file);
+  const width = Number(await page.locator('#result .plan-body').getAttribute('width'));
+  assert.equal(stats.width, 2 * width);
+  assert.ok(stats.colours >= 8, `${stats.colours} colours`);
+  assert.ok(stats.dominant < 0.97, `one colour covers ${Math.round(stats.dominant * 100)}%`);
+  await page.getByRole('button', { name: 'Whole schedule' }).click();
 });
 
 test('the history lists the job with its objective and opens it again', async () => {

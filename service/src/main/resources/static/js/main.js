@@ -380,6 +380,13 @@ function renderResult(job, result, text) {
       planSection.append(chooser);
     }
     const chartRoot = h('div', { class: 'plan' });
+    // The chart as shown (zoom included), drawn in the browser: always there, with or without the
+    // service's own drawings.
+    downloads.append(
+      h('button', { type: 'button', onclick: () => download(new Blob([chart.exportSvg()], { type: 'image/svg+xml' }),
+        `${stem}-${state.shownPlan}-view.svg`) }, 'Chart view SVG'),
+      h('button', { type: 'button', onclick: async () => download(await chart.exportPng(), `${stem}-${state.shownPlan}-view.png`) },
+        'Chart view PNG'));
     const tableBox = h('details', { class: 'plan-table' }, h('summary', {}, 'Plan as a table'));
     planSection.append(chartRoot, tableBox);
     parts.push(planSection);

@@ -3,7 +3,7 @@
 // it, weekends shaded, room types banded; zoom on dates with the toolbar, Ctrl + wheel or +/−; hover
 // or select a stay for its guest, dates, room and the reason it is there. Keyboard: focus the plan,
 // arrows move between stays (←/→ along a room, ↑/↓ across rooms), Home/End, +/−/0 zoom, Esc clears.
-import { h, s } from './dom.js';
+import { SVG_NS, h, s } from './dom.js';
 import {
   CATEGORY_LABELS, dateLabel, dayOfMonth, dayOf, formatNumber, isoOf, isWeekend, monthName, weekdayOf,
 } from './model.js';
@@ -311,6 +311,56 @@ export class PlanChart {
     this.selectionMark = s('rect', { class: 'selection', x: 0, y: 0, width: 0, height: 0, rx: 3, visibility: 'hidden' });
     svg.append(this.selectionMark);
     this.markSelection();
+  }
+
+  /**
+   * The chart as shown (the nights in view, the calendar and every room) as a standalone SVG document,
+   * with the page's chart styles inside it, under a title line.
+   */
+  exportSvg() {
+    const width = Number(this.axis.getAttribute('width'));
+    const axisH = Number(this.axis.getAttribute('height'));
+    const bodyH = Number(this.body.getAttribute('height'));
+    const titleH = 24;
+    const height = titleH + axisH + bodyH;
+    const css = [...document.styleSheets].flatMap((sheet) => {
+      try { return [...sheet.cssRules]; } catch { return []; }
+    }).filter((r) => r.selectorText === ':root' || r.selectorText?.includes('.plan')).map((r) => r.cssText).join('\n');
+    const root = s('svg', { xmlns: SVG_NS, class: 'plan', width, height, viewBox: `0 0 ${width} ${height}`,
+      'font-size': '11', 'font-family': getComputedStyle(this.root).fontFamily },
+    s('style', {}, css),
+    s('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }),
+    s('text', { x: 4, y: 16, 'font-size': '13', 'font-weight': '600', fill: '#1f2933' },
+      `${this.label}: ${isoOf(this.from)} to ${isoOf(this.to - 1)}`));
+    const copy = (svg, y) => {
+      const g = s('g', { transform: `translate(0 ${y})` });
+      for (const child of svg.children) {
+        if (!child.classList.contains('selection')) g.append(child.cloneNode(true));
+      }
+      return g;
+    };
+    root.append(copy(this.axis, titleH), copy(this.body, titleH + axisH));
+    return new XMLSerializer().serializeToString(root);
+  }
+
+  /** The same as a PNG Blob, drawn at scale× the screen's pixels. */
+  async exportPng(scale = 2) {
+    const svg = this.exportSvg();
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    try {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(img.naturalWidth * scale);
+      canvas.height = Math.round(img.naturalHeight * scale);
+      const ctx = canvas.getContext('2d');
+      ctx.scale(scale, scale);
+      ctx.drawImage(img, 0, 0);
+      return await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    } finally {
+      URL.revokeObjectURL(url);
+    }
   }
 
   stayAt(target) {
