@@ -191,10 +191,12 @@ function demoEntries(data) {
   return list.map((e) => {
     if (typeof e === 'string') return { name: e, label: e };
     const name = String(e.name ?? e.id ?? e.problem_id ?? e.ProblemId ?? '');
-    const facts = [e.rooms != null ? `${e.rooms} rooms` : null,
-      e.reservations != null ? `${e.reservations} reservations` : null].filter(Boolean).join(', ');
-    const label = `${e.title || e.description || name}${facts ? ` (${facts})` : ''}`;
-    return { name, label, problem: e.problem || null, href: e.href || e.url || e.link || null };
+    const stays = e.stays ?? e.reservations;
+    const facts = [e.rooms != null ? `${e.rooms} rooms` : null, stays != null ? `${stays} stays` : null]
+      .filter(Boolean).join(', ');
+    const label = `${e.title || name}${facts ? ` (${facts})` : ''}`;
+    return { name, label, description: e.description || '', problem: e.problem || null,
+      href: e.href || e.url || e.link || null };
   }).filter((e) => e.name);
 }
 
@@ -209,6 +211,9 @@ async function setUpDemo(caps) {
   if (!entries.length) return;
   const select = $('#demo-select');
   select.replaceChildren(...entries.map((e, i) => h('option', { value: String(i) }, e.label)));
+  const describe = () => { $('#demo-description').textContent = entries[Number(select.value)]?.description || ''; };
+  select.addEventListener('change', describe);
+  describe();
   $('#demo').hidden = false;
   $('#demo').addEventListener('submit', (ev) => {
     ev.preventDefault();
