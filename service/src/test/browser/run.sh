@@ -25,7 +25,7 @@ stop() {
 trap stop EXIT
 
 url="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do
+for _ in $(seq 1 360); do  # up to 3 min: the machine may be busy
   if node -e "fetch('$url/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then break; fi
   kill -0 "$server" 2>/dev/null || { echo "browser tests: the service did not start; its log:" >&2; cat "$log" >&2; exit 1; }
   sleep 0.5
