@@ -78,6 +78,7 @@ public final class Optimizer {
         Objective objective = PlanEvaluator.evaluate(assignmentProblem, plan);
         writePlan(result, assignmentProblem, plan, PlanRows.of(assignmentProblem, plan, true, true), objective,
                 assignment);
+        InitialPlanCost.append(result, assignmentProblem);
         progress.onProgress(0.55, "restrictions");
         writeRestrictions(result, assignmentProblem, plan);
         progress.onProgress(1.0, "done");
@@ -99,13 +100,18 @@ public final class Optimizer {
                 result.set("BestBound", assignment.bestBound());
             }
         }
+        result.set("Objective", objectiveJson(objective));
+        result.set("OrphanNights", (long) objective.orphanNights());
+    }
+
+    /** {@code {"Total", "Gaps", "Adjacency", "Splits"}} of a plan's objective. */
+    static ObjectNode objectiveJson(Objective objective) {
         ObjectNode cost = Json.NODES.objectNode();
         cost.put("Total", objective.total());
         cost.put("Gaps", objective.gaps());
         cost.put("Adjacency", objective.adjacency());
         cost.put("Splits", objective.splits());
-        result.set("Objective", cost);
-        result.set("OrphanNights", (long) objective.orphanNights());
+        return cost;
     }
 
     /**

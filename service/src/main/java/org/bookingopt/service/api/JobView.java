@@ -20,15 +20,32 @@ public record JobView(String jobId, String status, int progress, String phase, J
                 job.startedAt(), job.completedAt());
     }
 
-    /** The job without its result: list items and progress events. */
+    /**
+     * The job without its result: list items and progress events. Once completed, {@code solver_status} and
+     * {@code objective} ({@code Objective.Total}) of its result are repeated here, so a history needs no
+     * result; both are null before, and for a run without a plan.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(String jobId, String status, int progress, String phase, String error, JsonNode problemId,
                           String priority, int attempt, String worker, Instant createdAt, Instant startedAt,
-                          Instant completedAt) {
+                          Instant completedAt, String solverStatus, Double objective) {
         static Summary of(Job job) {
+            JsonNode result = resultObject(job);
+            JsonNode status = result == null ? null : result.get("SolverStatus");
+            JsonNode total = result == null ? null : result.path("Objective").get("Total");
             return new Summary(job.id(), job.status().apiName(), job.progress(), job.phase(), job.error(),
                     job.problemId(), job.priority().apiName(), job.attempt(), job.worker(), job.createdAt(),
-                    job.startedAt(), job.completedAt());
+                    job.startedAt(), job.completedAt(),
+                    status != null && status.isString() ? status.asString() : null,
+                    total != null && total.isNumber() ? total.doubleValue() : null);
+        }
+
+        /** The result object inside the worker wrapper (SPEC §9.5), also of a run without a plan. */
+        private static JsonNode resultObject(Job job) {
+            if (job.result() == null) {
+                return null;
+            }
+            return job.result().get(job.result().path("success").asBoolean() ? "result" : "details");
         }
     }
 }
