@@ -1,12 +1,15 @@
 package org.bookingopt.service.api;
 
 import java.net.URI;
+import java.util.List;
 
 import org.bookingopt.core.validation.InvalidProblemException;
+import org.bookingopt.core.validation.ValidationError;
 import org.bookingopt.service.job.JobFinishedException;
 import org.bookingopt.service.job.JobNotFoundException;
 import org.bookingopt.service.job.JobRejectedException;
 import org.bookingopt.service.job.ResultNotAvailableException;
+import org.bookingopt.service.problems.InvalidGeneratorSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -32,10 +35,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> invalidProblem(InvalidProblemException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.INVALID_PROBLEM, "Invalid problem",
-                e.errors().size() + " error(s) in the problem, each listed in 'errors' with its JSON path");
-        problem.setProperty("errors", e.errors());
+        return unprocessable(ProblemTypes.INVALID_PROBLEM, "Invalid problem", "the problem", e.errors());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidGeneratorSettings(InvalidGeneratorSettingsException e) {
+        return unprocessable(ProblemTypes.INVALID_GENERATOR_SETTINGS, "Invalid generator settings",
+                "the generator settings", e.errors());
+    }
+
+    private static ResponseEntity<Object> unprocessable(URI type, String title, String what,
+                                                        List<ValidationError> errors) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, type, title,
+                errors.size() + " error(s) in " + what + ", each listed in 'errors' with its JSON path");
+        problem.setProperty("errors", errors);
         return respond(problem, new HttpHeaders());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> demoProblemNotFound(DemoProblemController.DemoProblemNotFoundException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, ProblemTypes.DEMO_PROBLEM_NOT_FOUND, "Demo problem not found",
+                e.getMessage()), new HttpHeaders());
     }
 
     @ExceptionHandler

@@ -1,20 +1,17 @@
 package org.bookingopt.service.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.bookingopt.cli.Version;
 import org.bookingopt.core.json.Json;
+import org.bookingopt.service.problems.DemoProblems;
+import org.bookingopt.service.problems.GenerateRequest;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -35,11 +32,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
-    static final String DEMO_PROBLEMS = "classpath:demo-problems/*.json";
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @Bean
-    OpenApiCustomizer bookingOptOpenApi() {
+    OpenApiCustomizer bookingOptOpenApi(DemoProblems demos) {
         return openApi -> {
             openApi.info(new Info().title("BookingOpt").version(Version.current())
                     .description("Hotel room planning: submit a problem, follow its job, read the result. "
@@ -51,12 +47,26 @@ public class OpenApiConfig {
                 Operation post = optimize.getPost();
                 post.requestBody(new RequestBody().required(true).content(new Content().addMediaType(
                         "application/json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))
-                                .examples(demoProblems()))));
+                                .examples(examples(demos)))));
                 errors(post, Map.of("413", "Body larger than bookingopt.limits.max-body",
                         "415", "Not application/json",
                         "422", "Invalid problem: every error with its JSON path in 'errors'",
                         "429", "The caller already has its maximum of active jobs (Retry-After)",
                         "503", "Queue full, or shutting down (Retry-After)"));
+            }
+            PathItem generate = openApi.getPaths().get("/api/v1/problems/generate");
+            if (generate != null) {
+                Operation post = generate.getPost();
+                post.requestBody(new RequestBody().required(true).content(new Content().addMediaType(
+                        "application/json", new MediaType().schema(generateSchema()))));
+                problemResponse(post);
+                errors(post, Map.of("415", "Not application/json",
+                        "422", "Invalid settings: every error with its JSON path in 'errors'"));
+            }
+            PathItem demo = openApi.getPaths().get("/api/v1/demo-problems/{name}");
+            if (demo != null) {
+                problemResponse(demo.getGet());
+                errors(demo.getGet(), Map.of("404", "No demo problem of that name"));
             }
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/api/v1/jobs/")) {
@@ -73,6 +83,34 @@ public class OpenApiConfig {
         byStatus.forEach((status, description) -> operation.getResponses().addApiResponse(status,
                 new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))))));
+    }
+
+    /** The 200 answer is a problem (the controllers return its JSON as bytes). */
+    private static void problemResponse(Operation operation) {
+        operation.getResponses().addApiResponse("200", new ApiResponse().description("A problem (SPEC §2)")
+                .content(new Content().addMediaType("application/json",
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+    }
+
+    private static Schema<?> generateSchema() {
+        ObjectSchema schema = new ObjectSchema();
+        schema.description("What to generate; the other settings are those of `bookingopt generate` "
+                + "(minimum stay 3, 5% of stays in adjacency groups, 3% locked, 15% accepting any type)");
+        schema.addProperty("rooms", new Schema<>().type("integer").minimum(BigDecimal.ONE)
+                .maximum(BigDecimal.valueOf(GenerateRequest.MAX_ROOMS)).example(100));
+        schema.addProperty("days", new Schema<>().type("integer").minimum(BigDecimal.ONE)
+                .maximum(BigDecimal.valueOf(GenerateRequest.MAX_DAYS)).description("Nights in the schedule")
+                .example(90));
+        schema.addProperty("occupancy", new Schema<>().type("number").exclusiveMinimumValue(BigDecimal.ZERO)
+                .maximum(BigDecimal.ONE).description("Booked room-nights / (rooms × days)").example(0.85));
+        schema.addProperty("types", new Schema<>().type("integer").minimum(BigDecimal.ONE)
+                .description("Room types, at most the rooms; default " + GenerateRequest.DEFAULT_TYPES
+                        + " (or the rooms, if fewer)"));
+        schema.addProperty("seed", new Schema<>().type("integer").format("int64")
+                .description("The same settings and seed give the same problem; default "
+                        + GenerateRequest.DEFAULT_SEED));
+        schema.required(List.of("rooms", "days", "occupancy"));
+        return schema;
     }
 
     private static Schema<?> problemSchema() {
@@ -106,20 +144,12 @@ public class OpenApiConfig {
         return schema;
     }
 
-    /** The sample problems shipped in the jar, by file name. */
-    static Map<String, Example> demoProblems() {
+    /** The sample problems shipped in the jar, by name. */
+    static Map<String, Example> examples(DemoProblems demos) {
         Map<String, Example> examples = new LinkedHashMap<>();
-        try {
-            Resource[] found = new PathMatchingResourcePatternResolver().getResources(DEMO_PROBLEMS);
-            Arrays.sort(found, Comparator.comparing(Resource::getFilename));
-            for (Resource r : found) {
-                try (InputStream in = r.getInputStream()) {
-                    String name = r.getFilename().replaceFirst("\\.json$", "");
-                    examples.put(name, new Example().summary(name).value(Json.MAPPER.readValue(in, Map.class)));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the demo problems", e);
+        for (DemoProblems.DemoProblem demo : demos.all()) {
+            examples.put(demo.name(), new Example().summary(demo.description())
+                    .value(Json.MAPPER.readValue(demo.json(), Map.class)));
         }
         return examples;
     }

@@ -144,13 +144,18 @@ class HttpSurfaceTest extends WebTestBase {
         assertThat(r.status()).isEqualTo(200);
         JsonNode paths = r.json().get("paths");
         assertThat(paths.propertyNames()).contains("/api/v1/optimize", "/api/v1/jobs", "/api/v1/jobs/{jobId}",
-                "/api/v1/jobs/{jobId}/result", "/api/v1/jobs/{jobId}/events", "/health", "/health/ready");
+                "/api/v1/jobs/{jobId}/result", "/api/v1/jobs/{jobId}/events", "/health", "/health/ready",
+                "/api/v1/demo-problems", "/api/v1/demo-problems/{name}", "/api/v1/problems/generate");
         JsonNode examples = paths.get("/api/v1/optimize").get("post").get("requestBody").get("content")
                 .get("application/json").get("examples");
         assertThat(examples.get("sample1").get("value").get("ProblemId").asString()).isEqualTo("1111");
         assertThat(examples.propertyNames()).contains("sample4", "sample1.fixedplan", "sample2.newres");
         assertThat(paths.get("/api/v1/optimize").get("post").get("responses").propertyNames())
                 .contains("200", "422", "429", "503");
+        JsonNode generate = paths.get("/api/v1/problems/generate").get("post");
+        assertThat(generate.get("requestBody").get("content").get("application/json").get("schema")
+                .get("required")).hasSize(3);
+        assertThat(generate.get("responses").propertyNames()).contains("200", "415", "422");
 
         Response ui = send(HttpRequest.newBuilder(uri("/docs")).GET());
         assertThat(ui.status()).isEqualTo(302);
