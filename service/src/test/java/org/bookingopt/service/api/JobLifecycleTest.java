@@ -134,6 +134,31 @@ class JobLifecycleTest extends WebTestBase {
     }
 
     @Test
+    void aFullQueueGets503WithRetryAfterAndKeepsNoTraceOfTheJob() {
+        queue.limitCapacity(1);
+        submitHold("hold-queue-full", "qf-running");
+        await("the first job to run", () -> solver.isHolding("hold-queue-full"));
+        String waiting = submitOk(Fixtures.text("sample1.fixedplan.json"), "qf-waiting");
+        toCancel.add(new String[] {waiting, "qf-waiting"});
+        assertThat(job(waiting).get("status").asString()).isEqualTo("queued");
+
+        Response full = submit(Fixtures.text("sample1.fixedplan.json"), "qf-rejected");
+
+        assertThat(full.status()).as(full.body()).isEqualTo(503);
+        assertThat(full.contentType()).startsWith("application/problem+json");
+        assertThat(full.json().get("type").asString()).isEqualTo("/problems/queue-full");
+        assertThat(full.json().get("detail").asString()).contains("1 jobs are already waiting");
+        assertThat(Long.parseLong(full.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 600L);
+        assertThat(jobList("qf-rejected", "")).isEmpty();
+        assertThat(jobService.queuedCount()).isEqualTo(1);
+
+        // Once the waiting job leaves the queue, there is room again.
+        assertThat(delete("/api/v1/jobs/" + waiting, "qf-waiting").status()).isEqualTo(200);
+        String accepted = submitOk(Fixtures.text("sample1.fixedplan.json"), "qf-rejected");
+        toCancel.add(new String[] {accepted, "qf-rejected"});
+    }
+
+    @Test
     void aRunOutOfTimeIsACompletedJobWithTheFailureWrapper() {
         ObjectNode problem = Fixtures.withProblemId("sample1.json", "hold-time-limit");
         problem.put("TimeLimitSeconds", 1);

@@ -15,7 +15,10 @@ import java.util.Set;
 import org.bookingopt.core.json.Json;
 import org.bookingopt.core.solver.RoomFlowSolver;
 import org.bookingopt.service.BookingOptApplication;
+import org.bookingopt.service.job.JobQueue;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of every test over HTTP: one shared Spring context (same configuration everywhere) with a real
- * server on a random port, one worker, a 4 MB body limit, a clock tests can move and the
- * {@link ScriptedSolver}.
+ * server on a random port, one worker, a 4 MB body limit, a clock tests can move, the
+ * {@link ScriptedSolver} and a queue whose capacity a test may lower ({@link AdjustableJobQueue}).
  */
 @SpringBootTest(classes = BookingOptApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bookingopt.jobs.workers=1", "bookingopt.jobs.solver-threads=1",
@@ -46,6 +49,8 @@ public abstract class WebTestBase {
     protected MutableClock clock;
     @Autowired
     protected ScriptedSolver solver;
+    @Autowired
+    protected AdjustableJobQueue queue;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestBeans {
@@ -60,6 +65,17 @@ public abstract class WebTestBase {
         ScriptedSolver scriptedSolver() {
             return new ScriptedSolver(new RoomFlowSolver());
         }
+
+        @Bean
+        @Primary
+        AdjustableJobQueue adjustableJobQueue(@Qualifier("jobQueue") JobQueue jobQueue) {
+            return new AdjustableJobQueue(jobQueue);
+        }
+    }
+
+    @AfterEach
+    void restoreQueueCapacity() {
+        queue.reset();
     }
 
     /** A response, its body as text. */
