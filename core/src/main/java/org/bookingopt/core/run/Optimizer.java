@@ -57,6 +57,10 @@ public final class Optimizer {
             plan = assignmentProblem.currentPlan(); // validation guarantees every stay has a valid room
         } else {
             List<String> reasons = CapacityCheck.reasons(assignmentProblem);
+            if (cancellation.isCancelled()) {
+                result.set("Message", "cancelled");
+                return new RunResult(false, null, null, result.toJson(), null);
+            }
             if (!reasons.isEmpty()) {
                 return infeasible(result, String.join("\n", reasons));
             }
@@ -64,6 +68,12 @@ public final class Optimizer {
             assignment = solver.solve(assignmentProblem, settings, (f, phase) -> progress.onProgress(0.02 + 0.5 * f, phase),
                     cancellation);
             status = assignment.status();
+            if (cancellation.isCancelled()) {
+                // Nobody waits for this result: skip restrictions, answer at once.
+                result.set("Message", "cancelled");
+                result.set("SolverStatus", status.name());
+                return new RunResult(false, status, null, result.toJson(), assignment);
+            }
             if (!assignment.hasPlan()) {
                 if (status == SolverStatus.INFEASIBLE) {
                     return infeasible(result, assignment.infeasibleReason());

@@ -58,6 +58,10 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
             relaxationSize = relaxation.numVariables();
         }
         progress.onProgress(0.5, "assign");
+        if (cancellation.isCancelled()) {
+            // Stopped during the relaxation: no time for the decomposition, answer with what there is.
+            return new Assignment(SolverStatus.TIMEOUT, null, null, Double.NaN, null, null, null);
+        }
         if (relaxed.status() == SolverStatus.INFEASIBLE) {
             return new Assignment(SolverStatus.INFEASIBLE, null, null, Double.NaN,
                     "no assignment respects every stay's room types and pins on all nights at once",
