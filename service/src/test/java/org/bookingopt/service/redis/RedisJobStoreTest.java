@@ -57,4 +57,14 @@ class RedisJobStoreTest extends JobStoreContract {
         assertThat(seen.worker()).isEqualTo("w1");
         assertThat(seen.attempt()).isEqualTo(1);
     }
+
+    @Test
+    void anActiveJobWhoseRecordIsGoneNoLongerHoldsItsOwnersPlace() {
+        Job lost = store.create(queued("ann"), 1).orElseThrow();
+        assertThat(store.create(queued("ann"), 1)).as("at the limit").isEmpty();
+        redis.template().delete(prefix + "job:" + lost.id()); // evicted, or deleted by hand
+
+        assertThat(store.create(queued("ann"), 1)).isPresent();
+        assertThat(redis.template().opsForSet().members(prefix + "active:ann")).doesNotContain(lost.id());
+    }
 }
