@@ -33,7 +33,12 @@ import tools.jackson.databind.node.ObjectNode;
 public record Job(String id, long seq, long version, String owner, JsonNode problemId, JobPriority priority,
                   JobStatus status, int progress, String phase, String input, ObjectNode result, String error,
                   Instant createdAt, Instant startedAt, Instant completedAt, int attempt, String worker,
-                  String cacheKey, boolean cached) {
+                  String cacheKey, Boolean cached) {
+
+    /** {@code cached} may be absent (null) in jobs stored before it existed: not cached. */
+    public Job {
+        cached = Boolean.TRUE.equals(cached);
+    }
 
     /** A new job waiting for a worker; the store assigns {@code seq} and {@code version}. */
     public static Job queued(String id, String owner, JsonNode problemId, String input, Instant now) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.bookingopt.core.json.Json;
 import org.bookingopt.service.job.Job;
 import org.bookingopt.service.job.JobStore;
 import org.bookingopt.service.job.JobStoreContract;
 import org.bookingopt.service.testing.TestRedis;
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.node.ObjectNode;
 
 /** The job store contract against the real shared Redis, plus what only Redis does (the TTL). */
 class RedisJobStoreTest extends JobStoreContract {
@@ -66,5 +69,21 @@ class RedisJobStoreTest extends JobStoreContract {
 
         assertThat(store.create(queued("ann"), 1)).isPresent();
         assertThat(redis.template().opsForSet().members(prefix + "active:ann")).doesNotContain(lost.id());
+    }
+
+    @Test
+    void aJobWrittenBeforeTheCacheFieldsExistedReadsAsNotCached() {
+        Job job = store.create(queued("ann"), 10).orElseThrow();
+        String key = prefix + "job:" + job.id();
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree((String) redis.template().opsForHash().get(key, "json"));
+        assertThat(json.has("cached")).isTrue();
+        json.remove("cacheKey");
+        json.remove("cached");
+        redis.template().opsForHash().put(key, "json", json.toString());
+
+        Job read = store.find(job.id()).orElseThrow();
+
+        assertThat(read.cached()).isFalse();
+        assertThat(read.cacheKey()).isNull();
     }
 }
