@@ -67,7 +67,7 @@ large="$out/large-150x90-typed.json"
 ./bookingopt generate --rooms 150 --days 90 --occupancy 0.85 --types 3 --seed 7 -o "$large" >"$out/generate.txt"
 
 log="$out/serve.log"
-"${prioritized[@]}" ./bookingopt serve --port 0 --bookingopt.limits.active-jobs-per-user=1000000 >"$log" 2>&1 &
+"${prioritized[@]}" ./bookingopt serve --port 0 --bookingopt.limits.enabled=false --bookingopt.cache.enabled=false >"$log" 2>&1 &
 service=$!
 stop_service() {
   if kill -0 "$service" 2>/dev/null; then
@@ -98,7 +98,7 @@ results="$out/results.md"
     "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1); $(./bookingopt --version)"
   echo "Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "Service: \`${prioritized[*]}${prioritized[*]:+ }./bookingopt serve --port 0" \
-    "--bookingopt.limits.active-jobs-per-user=1000000\`" \
+    "--bookingopt.limits.enabled=false --bookingopt.cache.enabled=false\`" \
     "${niceness:+(and the driver, in a session of their own at niceness $niceness)}" \
     "($(sed -nE 's/.* ([0-9]+ job worker\(s\) started, [0-9]+ solver thread\(s\) each).*/\1/p' "$log" | head -n 1))"
   echo

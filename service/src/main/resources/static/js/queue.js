@@ -124,7 +124,10 @@ export class SubmissionQueue extends EventTarget {
         item.state = 'waiting';
         item.retryAt = this.now() + wait * 1000;
         item.message = `${e.problem.title || 'Busy'}: sending again in ${wait} s.`;
-        if (e.status === 429) this.maxActive = Math.max(1, Math.min(this.maxActive, this.active()));
+        // Only the active-job limit says how many may be active; a rate limit (rate-limited) just says "later".
+        if (e.problem.type === '/problems/too-many-active-jobs') {
+          this.maxActive = Math.max(1, Math.min(this.maxActive, this.active()));
+        }
       } else if (e instanceof ApiError) {
         item.state = 'invalid';
         item.message = e.message;

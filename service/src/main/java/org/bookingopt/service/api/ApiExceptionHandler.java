@@ -5,10 +5,13 @@ import java.util.List;
 
 import org.bookingopt.core.validation.InvalidProblemException;
 import org.bookingopt.core.validation.ValidationError;
+import org.bookingopt.service.idempotency.IdempotentSubmissions;
 import org.bookingopt.service.job.JobFinishedException;
 import org.bookingopt.service.job.JobNotFoundException;
 import org.bookingopt.service.job.JobRejectedException;
 import org.bookingopt.service.job.ResultNotAvailableException;
+import org.bookingopt.service.limits.RateLimitedException;
+import org.bookingopt.service.limits.RateLimiter;
 import org.bookingopt.service.problems.InvalidGeneratorSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final RateLimiter rateLimiter;
+
+    public ApiExceptionHandler(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
 
     @ExceptionHandler
     ResponseEntity<Object> invalidProblem(InvalidProblemException e) {
@@ -88,11 +97,55 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<Object> rateLimited(RateLimitedException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Rate limited",
+                e.getMessage());
+        problem.setProperty("limit", e.limit().apiName());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+        return respond(problem, headers);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> idempotencyKeyInProgress(IdempotentSubmissions.InProgressException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return respond(problem(HttpStatus.CONFLICT, ProblemTypes.IDEMPOTENCY_KEY_IN_PROGRESS,
+                "Request with this key in progress", e.getMessage()), headers);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> idempotencyKeyReused(IdempotentSubmissions.ReusedKeyException e) {
+        return respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency-Key reused", e.getMessage()), new HttpHeaders());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidIdempotencyKey(IdempotentSubmissions.InvalidKeyException e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad Idempotency-Key",
+                e.getMessage()), new HttpHeaders());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> forbidden(CacheController.ForbiddenException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", e.getMessage()),
+                new HttpHeaders());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> cacheEntryNotFound(CacheController.EntryNotFoundException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, ProblemTypes.CACHE_ENTRY_NOT_FOUND, "Cache entry not found",
+                e.getMessage()), new HttpHeaders());
+    }
+
+    @ExceptionHandler
     ResponseEntity<Object> rejected(JobRejectedException e) {
         ProblemDetail problem = switch (e) {
-            case JobRejectedException.TooManyActiveJobs t ->
-                    problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_ACTIVE_JOBS, "Too many active jobs",
-                            t.getMessage());
+            case JobRejectedException.TooManyActiveJobs t -> {
+                rateLimiter.countRejected(RateLimiter.ACTIVE_JOBS);
+                yield problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_ACTIVE_JOBS, "Too many active jobs",
+                        t.getMessage());
+            }
             case JobRejectedException.QueueFull q ->
                     problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.QUEUE_FULL, "Queue full", q.getMessage());
             default -> problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SHUTTING_DOWN, "Shutting down",

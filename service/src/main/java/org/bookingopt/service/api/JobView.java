@@ -8,16 +8,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** {@code GET /api/v1/jobs/{job_id}}: the job with its result (the worker wrapper of SPEC §9.5). */
+/**
+ * {@code GET /api/v1/jobs/{job_id}}: the job with its result (the worker wrapper of SPEC §9.5). {@code cached} is
+ * true for a job completed at once from the result cache; {@code cache_key} is its problem's key in the cache
+ * (null when the cache is off).
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobView(String jobId, String status, int progress, String phase, JsonNode result, String error,
                       JsonNode problemId, String priority, int attempt, String worker, Instant createdAt,
-                      Instant startedAt, Instant completedAt) {
+                      Instant startedAt, Instant completedAt, boolean cached, String cacheKey) {
 
     static JobView of(Job job) {
         return new JobView(job.id(), job.status().apiName(), job.progress(), job.phase(), job.result(), job.error(),
                 job.problemId(), job.priority().apiName(), job.attempt(), job.worker(), job.createdAt(),
-                job.startedAt(), job.completedAt());
+                job.startedAt(), job.completedAt(), job.cached(), job.cacheKey());
     }
 
     /**
@@ -28,7 +32,7 @@ public record JobView(String jobId, String status, int progress, String phase, J
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(String jobId, String status, int progress, String phase, String error, JsonNode problemId,
                           String priority, int attempt, String worker, Instant createdAt, Instant startedAt,
-                          Instant completedAt, String solverStatus, Double objective) {
+                          Instant completedAt, String solverStatus, Double objective, boolean cached) {
         static Summary of(Job job) {
             JsonNode result = resultObject(job);
             JsonNode status = result == null ? null : result.get("SolverStatus");
@@ -37,7 +41,7 @@ public record JobView(String jobId, String status, int progress, String phase, J
                     job.problemId(), job.priority().apiName(), job.attempt(), job.worker(), job.createdAt(),
                     job.startedAt(), job.completedAt(),
                     status != null && status.isString() ? status.asString() : null,
-                    total != null && total.isNumber() ? total.doubleValue() : null);
+                    total != null && total.isNumber() ? total.doubleValue() : null, job.cached());
         }
 
         /** The result object inside the worker wrapper (SPEC §9.5), also of a run without a plan. */

@@ -3,9 +3,9 @@ package org.bookingopt.service.api;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import org.bookingopt.service.idempotency.IdempotentSubmissions;
 import org.bookingopt.service.job.Job;
 import org.bookingopt.service.job.JobPriority;
-import org.bookingopt.service.job.JobService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,24 +24,42 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** {@code POST /api/v1/optimize}: validate a problem now, solve it in a job. */
 @RestController
 public class OptimizeController {
-    private final JobService jobs;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Set on the answer to a retry: the job is the one an earlier request with the same key created. */
+    static final String REPLAYED = "Idempotent-Replayed";
 
-    public OptimizeController(JobService jobs) {
-        this.jobs = jobs;
+    private final IdempotentSubmissions submissions;
+
+    public OptimizeController(IdempotentSubmissions submissions) {
+        this.submissions = submissions;
     }
 
     @Operation(summary = "Submit a problem (SPEC §2); it is validated now and solved in a job. "
-            + "?priority=high|normal|low (default normal): high jobs are served first")
+            + "?priority=high|normal|low (default normal): high jobs are served first. An identical problem solved "
+            + "before completes at once from the result cache. With an Idempotency-Key, a retry gets the same job")
     @PostMapping(path = "/api/v1/optimize", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Submitted> optimize(@RequestBody(required = false) byte[] problem,
                                        @RequestHeader(name = Callers.HEADER, required = false) String user,
-                                       @RequestParam(required = false) String priority) {
+                                       @RequestParam(required = false) String priority,
+                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         String json = problem == null ? "" : new String(problem, StandardCharsets.UTF_8);
-        Job job = jobs.submit(json, Callers.of(user), parsePriority(priority));
-        return ResponseEntity.ok()
-                .location(URI.create("/api/v1/jobs/" + job.id()))
-                .body(new Submitted(job.id(), job.status().apiName(), job.problemId(),
-                        "Optimization job queued: poll GET /api/v1/jobs/" + job.id()));
+        IdempotentSubmissions.Submission submission = submissions.submit(json, Callers.of(user),
+                parsePriority(priority), key);
+        Job job = submission.job();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().location(URI.create("/api/v1/jobs/" + job.id()));
+        if (submission.replayed()) {
+            answer.header(REPLAYED, "true");
+        }
+        return answer.body(new Submitted(job.id(), job.status().apiName(), job.problemId(), message(submission)));
+    }
+
+    private static String message(IdempotentSubmissions.Submission submission) {
+        Job job = submission.job();
+        if (submission.replayed()) {
+            return "The job an earlier request with this Idempotency-Key created: GET /api/v1/jobs/" + job.id();
+        }
+        return job.cached() ? "Solved before: completed from the result cache, GET /api/v1/jobs/" + job.id()
+                : "Optimization job queued: poll GET /api/v1/jobs/" + job.id();
     }
 
     private static JobPriority parsePriority(String priority) {

@@ -109,15 +109,37 @@ public record BookingOptProperties(Role role, Backend backend, Jobs jobs, Limits
     }
 
     /**
-     * @param maxBody            largest request body, after gzip decoding; beyond that, 413
-     * @param activeJobsPerUser  queued plus running jobs one caller may have; beyond that, 429
+     * @param enabled               false switches every limit below off except {@code maxBody} (benchmarks)
+     * @param maxBody               largest request body, after gzip decoding; beyond that, 413
+     * @param activeJobsPerUser     queued plus running jobs one caller may have; beyond that, 429
+     * @param submissionsPerMinute  submissions per caller and minute, on average; beyond that, 429
+     * @param submissionsBurst      submissions one caller may make at once (the bucket's size)
+     * @param pollsPerSecond        reads of jobs ({@code GET /api/v1/jobs...}) per caller and second, on average
+     * @param pollsBurst            reads one caller may make at once
      */
-    public record Limits(DataSize maxBody, int activeJobsPerUser) {
+    public record Limits(Boolean enabled, DataSize maxBody, int activeJobsPerUser, int submissionsPerMinute,
+                         int submissionsBurst, int pollsPerSecond, int pollsBurst) {
+        @ConstructorBinding
         public Limits {
+            enabled = !Boolean.FALSE.equals(enabled);
             Objects.requireNonNull(maxBody, "bookingopt.limits.max-body is not configured");
             if (activeJobsPerUser < 1) {
                 throw new IllegalArgumentException("bookingopt.limits.active-jobs-per-user must be at least 1");
             }
+            submissionsPerMinute = submissionsPerMinute > 0 ? submissionsPerMinute : 12;
+            submissionsBurst = submissionsBurst > 0 ? submissionsBurst : 3;
+            pollsPerSecond = pollsPerSecond > 0 ? pollsPerSecond : 10;
+            pollsBurst = pollsBurst > 0 ? pollsBurst : 50;
+        }
+
+        /** Limits on, with the default rates (tests). */
+        public Limits(DataSize maxBody, int activeJobsPerUser) {
+            this(true, maxBody, activeJobsPerUser, 0, 0, 0, 0);
+        }
+
+        /** The active-job limit in force: none when the limits are off. */
+        public int activeJobsInForce() {
+            return enabled ? activeJobsPerUser : Integer.MAX_VALUE;
         }
     }
 

@@ -18,13 +18,16 @@ import org.bookingopt.core.json.Json;
 import org.bookingopt.core.json.ParsedProblem;
 import org.bookingopt.core.json.ProblemReader;
 import org.bookingopt.core.solver.Cancellation;
+import org.bookingopt.service.cache.CachedResults;
 import org.bookingopt.service.config.BookingOptProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,6 +47,7 @@ public class JobService {
     private final JobEvents events;
     private final Clock clock;
     private final BookingOptProperties properties;
+    private final CachedResults results;
     /** Jobs running in this process, with the handle that stops each and the attempt it runs. */
     private final Map<String, Run> running = new ConcurrentHashMap<>();
     private final RunTimes runTimes = new RunTimes();
@@ -51,12 +55,20 @@ public class JobService {
     /** After a failed progress write, progress is not written until then (System.nanoTime()). */
     private volatile long skipProgressUntil = System.nanoTime();
 
-    public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties) {
+    @Autowired
+    public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties,
+                      CachedResults results) {
         this.store = store;
         this.queue = queue;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
+        this.results = results;
+    }
+
+    /** Without a result cache. */
+    public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties) {
+        this(store, queue, events, clock, properties, CachedResults.disabled(properties));
     }
 
     /**
@@ -75,9 +87,14 @@ public class JobService {
             throw new JobRejectedException.ShuttingDown(RETRY_AFTER_SHUTDOWN);
         }
         ParsedProblem parsed = ProblemReader.read(problemJson);
-        Job job = Job.queued(UUID.randomUUID().toString(), owner,
-                Json.MAPPER.valueToTree(parsed.problem().problemId()), priority, problemJson, clock.instant());
-        int limit = properties.limits().activeJobsPerUser();
+        JsonNode problemId = Json.MAPPER.valueToTree(parsed.problem().problemId());
+        Job job = Job.queued(UUID.randomUUID().toString(), owner, problemId, priority, problemJson, clock.instant())
+                .withCacheKey(results.keyOf(problemJson, parsed));
+        Optional<ObjectNode> cached = results.find(job.cacheKey(), problemId);
+        if (cached.isPresent()) {
+            return completeFromCache(job, cached.get());
+        }
+        int limit = properties.limits().activeJobsInForce();
         Job stored = store.create(job, limit)
                 .orElseThrow(() -> new JobRejectedException.TooManyActiveJobs(limit, retryAfterOneJob()));
         boolean offered;
@@ -95,6 +112,21 @@ public class JobService {
                 priority.apiName());
         events.publish(stored);
         return stored;
+    }
+
+    /**
+     * An identical problem was solved before: the job is stored completed with that result at once. It takes no
+     * worker, so the active-job limit does not apply.
+     */
+    private Job completeFromCache(Job job, ObjectNode wrapper) {
+        Instant now = clock.instant();
+        Job stored = store.create(job, Integer.MAX_VALUE).orElseThrow();
+        Job done = store.update(stored.id(), j -> j.completedFromCache(wrapper, now))
+                .orElseThrow(() -> new JobNotFoundException(stored.id()));
+        log.info("Job {} for {}, problem {}: completed from the result cache", done.id(), done.owner(),
+                done.problemId());
+        events.publish(done);
+        return done;
     }
 
     private void forget(String id) {
@@ -263,6 +295,7 @@ public class JobService {
                 } else {
                     log.info("Job {} {} after {} ms", id, job.status().apiName(), ran.toMillis());
                     events.publish(job);
+                    results.remember(job);
                 }
             });
             retrying("release job " + id, () -> {

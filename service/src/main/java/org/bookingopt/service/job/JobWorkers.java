@@ -16,6 +16,7 @@ import org.bookingopt.core.run.RunResult;
 import org.bookingopt.core.solver.Cancellation;
 import org.bookingopt.core.solver.ProgressListener;
 import org.bookingopt.core.solver.SolverSettings;
+import org.bookingopt.service.cache.CachedResults;
 import org.bookingopt.service.config.BookingOptProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,9 +200,7 @@ public class JobWorkers implements SmartLifecycle {
 
     /** The problem's {@code TimeLimitSeconds} (default 60 s), never more than {@code max-duration}. */
     Duration timeLimit(ParsedProblem parsed) {
-        Duration asked = Objects.requireNonNullElse(parsed.problem().options().timeLimit(),
-                SolverSettings.DEFAULT_TIME_LIMIT);
-        return asked.compareTo(config.maxDuration()) < 0 ? asked : config.maxDuration();
+        return CachedResults.timeLimit(parsed, config.maxDuration());
     }
 
     /** Reports whole percents and phase changes only, so the store is written at most ~100 times per job. */

@@ -34,9 +34,20 @@ import tools.jackson.databind.SerializationFeature;
 public final class RedisJobStore implements JobStore {
     private static final ObjectWriter WRITER = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
-    /** KEYS: active, seq, owner index, job. ARGV: limit, id, json, input. Returns the seq, or 0 at the limit. */
+    /**
+     * KEYS: active, seq, owner index, job. ARGV: limit, id, json, input, job key prefix. Returns the seq, or 0 at
+     * the limit. At the limit, ids whose job is gone (deleted or evicted behind the store's back) are dropped from
+     * the active set first: they must not hold the owner's places for ever. Every other way a job ends (completed,
+     * failed, dead-lettered, cancelled, deleted) leaves the set in the same script that ends it.
+     */
     private static final RedisScript<Long> CREATE = RedisScript.of("""
-            if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+            local limit = tonumber(ARGV[1])
+            if redis.call('SCARD', KEYS[1]) >= limit then
+              for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+                if redis.call('EXISTS', ARGV[5] .. id) == 0 then redis.call('SREM', KEYS[1], id) end
+              end
+              if redis.call('SCARD', KEYS[1]) >= limit then return 0 end
+            end
             local seq = redis.call('INCR', KEYS[2])
             redis.call('HSET', KEYS[4], 'seq', seq, 'v', 1, 'json', ARGV[3], 'input', ARGV[4])
             redis.call('ZADD', KEYS[3], seq, ARGV[2])
@@ -115,7 +126,8 @@ public final class RedisJobStore implements JobStore {
     public Optional<Job> create(Job job, int maxActivePerOwner) {
         Long seq = redis.execute(CREATE,
                 List.of(activeKey(job.owner()), prefix + "seq", ownerKey(job.owner()), jobKey(job.id())),
-                Integer.toString(maxActivePerOwner), job.id(), encode(job), Objects.requireNonNullElse(job.input(), ""));
+                Integer.toString(maxActivePerOwner), job.id(), encode(job), Objects.requireNonNullElse(job.input(), ""),
+                prefix + "job:");
         return seq == null || seq == 0 ? Optional.empty() : Optional.of(job.stored(seq, 1));
     }
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.bookingopt.core.json.Json;
 import org.bookingopt.service.job.Job;
 import org.bookingopt.service.job.JobStore;
 import org.bookingopt.service.job.JobStoreContract;
 import org.bookingopt.service.testing.TestRedis;
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.node.ObjectNode;
 
 /** The job store contract against the real shared Redis, plus what only Redis does (the TTL). */
 class RedisJobStoreTest extends JobStoreContract {
@@ -56,5 +59,31 @@ class RedisJobStoreTest extends JobStoreContract {
         assertThat(seen.progress()).isEqualTo(42);
         assertThat(seen.worker()).isEqualTo("w1");
         assertThat(seen.attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void anActiveJobWhoseRecordIsGoneNoLongerHoldsItsOwnersPlace() {
+        Job lost = store.create(queued("ann"), 1).orElseThrow();
+        assertThat(store.create(queued("ann"), 1)).as("at the limit").isEmpty();
+        redis.template().delete(prefix + "job:" + lost.id()); // evicted, or deleted by hand
+
+        assertThat(store.create(queued("ann"), 1)).isPresent();
+        assertThat(redis.template().opsForSet().members(prefix + "active:ann")).doesNotContain(lost.id());
+    }
+
+    @Test
+    void aJobWrittenBeforeTheCacheFieldsExistedReadsAsNotCached() {
+        Job job = store.create(queued("ann"), 10).orElseThrow();
+        String key = prefix + "job:" + job.id();
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree((String) redis.template().opsForHash().get(key, "json"));
+        assertThat(json.has("cached")).isTrue();
+        json.remove("cacheKey");
+        json.remove("cached");
+        redis.template().opsForHash().put(key, "json", json.toString());
+
+        Job read = store.find(job.id()).orElseThrow();
+
+        assertThat(read.cached()).isFalse();
+        assertThat(read.cacheKey()).isNull();
     }
 }

@@ -48,6 +48,16 @@ public final class TestRedis implements AutoCloseable {
         return template;
     }
 
+    /** Lets the TTL of every key matching the pattern run out now (as if its time had passed). */
+    public void expireNow(String pattern) {
+        template.keys(pattern).forEach(key -> template.expire(key, Duration.ofMillis(1)));
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A key prefix no other test or run uses. */
     public synchronized String newPrefix() {
         String prefix = "bookingopt-test:" + UUID.randomUUID() + ":";

@@ -15,7 +15,9 @@ import java.util.Set;
 import org.bookingopt.core.json.Json;
 import org.bookingopt.core.solver.RoomFlowSolver;
 import org.bookingopt.service.BookingOptApplication;
+import org.bookingopt.service.cache.ResultCache;
 import org.bookingopt.service.job.JobQueue;
+import org.bookingopt.service.limits.RateLimitBuckets;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,11 +33,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * Base of every test over HTTP: one shared Spring context (same configuration everywhere) with a real
  * server on a random port, one worker, a 4 MB body limit, a clock tests can move, the
- * {@link ScriptedSolver} and a queue whose capacity a test may lower ({@link AdjustableJobQueue}).
+ * {@link ScriptedSolver}, a queue whose capacity a test may lower ({@link AdjustableJobQueue}), rate limits
+ * generous enough for tests that poll fast unless a test sets its own ({@link AdjustableRateLimits}), and the
+ * result cache passed by unless a test switches it on ({@link SwitchableResultCache}).
  */
 @SpringBootTest(classes = BookingOptApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bookingopt.jobs.workers=1", "bookingopt.jobs.solver-threads=1",
-                "bookingopt.limits.max-body=4MB"})
+                "bookingopt.limits.max-body=4MB", "bookingopt.limits.submissions-per-minute=1000000",
+                "bookingopt.limits.submissions-burst=1000000", "bookingopt.limits.polls-per-second=1000000",
+                "bookingopt.limits.polls-burst=1000000", "bookingopt.cache.admin-without-auth=true"})
 @Import(WebTestBase.TestBeans.class)
 public abstract class WebTestBase {
     /** The generous bound of every wait: cancellations, stops and small solves all end well within it. */
@@ -51,6 +57,10 @@ public abstract class WebTestBase {
     protected ScriptedSolver solver;
     @Autowired
     protected AdjustableJobQueue queue;
+    @Autowired
+    protected AdjustableRateLimits rateLimits;
+    @Autowired
+    protected SwitchableResultCache resultCache;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestBeans {
@@ -71,11 +81,25 @@ public abstract class WebTestBase {
         AdjustableJobQueue adjustableJobQueue(@Qualifier("jobQueue") JobQueue jobQueue) {
             return new AdjustableJobQueue(jobQueue);
         }
+
+        @Bean
+        @Primary
+        AdjustableRateLimits adjustableRateLimits(@Qualifier("rateLimitBuckets") RateLimitBuckets buckets) {
+            return new AdjustableRateLimits(buckets);
+        }
+
+        @Bean
+        @Primary
+        SwitchableResultCache switchableResultCache(@Qualifier("resultCache") ResultCache cache) {
+            return new SwitchableResultCache(cache);
+        }
     }
 
     @AfterEach
-    void restoreQueueCapacity() {
+    void restoreSharedContext() {
         queue.reset();
+        rateLimits.reset();
+        resultCache.reset();
     }
 
     /** A response, its body as text. */
@@ -120,10 +144,14 @@ public abstract class WebTestBase {
 
     /** Submits with a query string, e.g. {@code ?priority=high}. */
     protected Response submit(Object problem, String user, String query) {
+        return send(submitRequest(problem, user, query));
+    }
+
+    protected HttpRequest.Builder submitRequest(Object problem, String user, String query) {
         String body = problem instanceof String s ? s : Json.MAPPER.writeValueAsString(problem);
-        return send(HttpRequest.newBuilder(uri("/api/v1/optimize" + query))
+        return HttpRequest.newBuilder(uri("/api/v1/optimize" + query))
                 .header("Content-Type", "application/json").header("X-User-ID", user)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** Submits and expects it queued; returns the job id. */
