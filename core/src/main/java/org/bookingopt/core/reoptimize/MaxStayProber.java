@@ -125,6 +125,11 @@ public final class MaxStayProber {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** How many nights §6.2 probes on this plan. */
+    public int probedNights() {
+        return nightsToProbe().size();
+    }
+
     /**
      * SPEC §6.2: nights in [FirstArr, MaxEnd) from the first departure on, not closed to arrival (before
      * redundancy removal), with 0 < FixedMax < AbsMax.

@@ -223,7 +223,10 @@ final class RoomLevelRepair {
             }
             LinearExprBuilder satisfied = LinearExpr.newBuilder();
             for (Stay s : group) {
-                Map<Integer, BoolVar> own = movable[s.index()] ? x.get(s.index()) : Map.of(fixedRoom[s.index()], null);
+                Map<Integer, BoolVar> own = movable[s.index()] ? x.get(s.index()) : new HashMap<>();
+                if (!movable[s.index()]) {
+                    own.put(fixedRoom[s.index()], null); // a fixed member: its room, no decision
+                }
                 LinearExprBuilder any = LinearExpr.newBuilder();
                 for (Map.Entry<Integer, BoolVar> here : own.entrySet()) {
                     int room = here.getKey();

@@ -110,6 +110,12 @@ public final class Optimizer {
             Duration budget = asked != null && asked.compareTo(left) < 0 ? asked : left;
             reoptimization = new MaxStayProber(assignmentProblem, plan, restrictions)
                     .probe(budget, (f, phase) -> progress.onProgress(0.56 + 0.4 * f, phase), cancellation);
+            if (cancellation.isCancelled()) {
+                // As after a cancelled solve: nobody waits for this result.
+                result.set("Succeeded", false);
+                result.set("Message", "cancelled");
+                return new RunResult(false, status, objective, result.toJson(), assignment, reoptimization);
+            }
             restrictions = restrictions.withProvenMaxStays(reoptimization.provenMaxStays());
             result.set("ReOptimizedPlans", ReOptimizedPlanRows.of(assignmentProblem, plan, reoptimization.plans(),
                     problem.options().compactReOptimizedPlans()));
