@@ -41,8 +41,8 @@ public class ReoptBench {
             }
         }
         System.out.println("| instance | rooms | stays | plan | nights probed | checks | median check ms | longer max stays "
-                + "| budget-exhausted | phase s (runs) | median phase s | ReOptimizedPlans full / compact |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| budget-exhausted | settled by chains / LP / window / whole / open | phase s (runs) | median phase s | ReOptimizedPlans full / compact |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Path file : files) {
             AssignmentProblem problem = AssignmentProblem.standard(ProblemReader.read(Files.readString(file)).problem());
             Assignment assignment = new RoomFlowSolver().solve(problem,
@@ -74,10 +74,11 @@ public class ReoptBench {
             for (double p : phase) {
                 times.append(times.isEmpty() ? "" : ", ").append(String.format("%.2f", p));
             }
-            System.out.printf("| %s | %d | %d | %s | %d | %d | %.1f | %d | %d | %s | %.2f | %.1f MB / %.2f MB |%n",
+            System.out.printf("| %s | %d | %d | %s | %d | %d | %.1f | %d | %d | %s | %s | %.2f | %.1f MB / %.2f MB |%n",
                     file.getFileName().toString().replace(".json", ""), problem.roomCount(), problem.stays().size(),
                     planKind, probed, last.checks(), last.medianCheck().toNanos() / 1e6, last.provenMaxStays().size(),
-                    last.budgetExhausted().size(), times, sorted[runs / 2], full / 1e6, compact / 1e6);
+                    last.budgetExhausted().size(),
+                    Arrays.toString(last.settledBy()).replace(", ", " / ").replace("[", "").replace("]", ""), times, sorted[runs / 2], full / 1e6, compact / 1e6);
         }
     }
 }

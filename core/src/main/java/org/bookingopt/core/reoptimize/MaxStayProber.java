@@ -33,14 +33,18 @@ public final class MaxStayProber {
     static final long WHOLE_HOTEL_LIMIT = 5_000;
     /** Nights on each side of the test stay whose stays the windowed room-level model may move. */
     static final int WINDOW_MARGIN = 14;
-    /** Longest a single room-level solve may take. */
+    /** Longest a room-level solve of the whole hotel may take (its answer is exact). */
     static final Duration TEST_LIMIT = Duration.ofSeconds(2);
+    /** Longest a windowed room-level solve may take: finding nothing there proves nothing. */
+    static final Duration WINDOW_TEST_LIMIT = Duration.ofMillis(500);
 
     private final AssignmentProblem problem;
     private final RoomPlan published;
     private final StayRestrictions restrictions;
     private final TestStayRule rule;
     private TypeFlowCheck flow;
+    /** Tests settled by: ejection chains, flow LP, room model (window / whole hotel), none (open). */
+    private final int[] settledBy = new int[5];
 
     /** A test's answer: OPEN when no step settled it in time (Q20). */
     enum Verdict { FEASIBLE, INFEASIBLE, OPEN }
@@ -122,7 +126,7 @@ public final class MaxStayProber {
             }
         }
         return new ReOptimization(proven, plans, exhausted, checkNanos.stream().mapToLong(Long::longValue).toArray(),
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), settledBy);
     }
 
     /** How many nights §6.2 probes on this plan. */
@@ -172,6 +176,7 @@ public final class MaxStayProber {
         for (RoomPlan base : witness.equals(published) ? List.of(published) : List.of(witness, published)) {
             RoomPlan plan = EjectionChains.tryInsert(withTest, rule.tiling(), base, rule);
             if (plan != null) {
+                settledBy[0]++;
                 return new Outcome(Verdict.FEASIBLE, plan);
             }
         }
@@ -180,6 +185,7 @@ public final class MaxStayProber {
         }
         TypeFlowCheck.Answer answer = flow.check(test, remaining(deadline), cancellation);
         if (answer == TypeFlowCheck.Answer.INFEASIBLE) {
+            settledBy[1]++;
             return new Outcome(Verdict.INFEASIBLE, null);
         }
         if (cancellation.isCancelled() || System.nanoTime() >= deadline) {
@@ -189,7 +195,8 @@ public final class MaxStayProber {
         int[] window = movable * problem.roomCount() <= WHOLE_HOTEL_LIMIT ? null
                 : new int[] {test.arrival() - WINDOW_MARGIN, test.departure() + WINDOW_MARGIN};
         RoomLevelRepair.Result repaired = RoomLevelRepair.solve(withTest, rule, published, window,
-                min(remaining(deadline), TEST_LIMIT), cancellation);
+                min(remaining(deadline), window == null ? TEST_LIMIT : WINDOW_TEST_LIMIT), cancellation);
+        settledBy[repaired.outcome() == RoomLevelRepair.Outcome.UNKNOWN ? 4 : 2 + (window == null ? 1 : 0)]++;
         return switch (repaired.outcome()) {
             case FOUND -> rule.violations(withTest, repaired.plan()).isEmpty()
                     ? new Outcome(Verdict.FEASIBLE, repaired.plan()) : new Outcome(Verdict.OPEN, null);

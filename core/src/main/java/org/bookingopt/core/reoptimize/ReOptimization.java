@@ -16,19 +16,23 @@ import java.util.NavigableSet;
  *                        ({@code MaxStayBudgetExhausted})
  * @param checkNanos      wall-clock time of each (night, length) test, in test order
  * @param elapsed         the whole probing
+ * @param settledBy       tests settled by each step: ejection chains, flow LP (infeasible), room model over
+ *                        a window (found), room model of the whole hotel (found or proven infeasible), none
  */
 public record ReOptimization(Map<Integer, Integer> provenMaxStays, List<ReOptimizedPlan> plans,
-                             NavigableSet<Integer> budgetExhausted, long[] checkNanos, Duration elapsed) {
+                             NavigableSet<Integer> budgetExhausted, long[] checkNanos, Duration elapsed,
+                             int[] settledBy) {
     public ReOptimization {
         provenMaxStays = Map.copyOf(provenMaxStays);
         plans = List.copyOf(plans);
         budgetExhausted = java.util.Collections.unmodifiableNavigableSet(new java.util.TreeSet<>(budgetExhausted));
         checkNanos = checkNanos.clone();
+        settledBy = settledBy.clone();
     }
 
     /** Nothing probed: re-optimization off, or no night to probe. */
     public static ReOptimization none() {
-        return new ReOptimization(Map.of(), List.of(), new java.util.TreeSet<>(), new long[0], Duration.ZERO);
+        return new ReOptimization(Map.of(), List.of(), new java.util.TreeSet<>(), new long[0], Duration.ZERO, new int[5]);
     }
 
     /** The number of (night, length) tests run. */
@@ -45,6 +49,11 @@ public record ReOptimization(Map<Integer, Integer> provenMaxStays, List<ReOptimi
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return Duration.ofNanos(sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+    }
+
+    @Override
+    public int[] settledBy() {
+        return settledBy.clone();
     }
 
     @Override
