@@ -12,6 +12,7 @@ import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plot.ChartFormat;
 import org.bookingopt.core.plot.PlanFigure;
+import org.bookingopt.core.reoptimize.ReOptimization;
 import org.bookingopt.core.restrictions.ChannelRestrictionsCsv;
 import org.bookingopt.core.run.Optimizer;
 import org.bookingopt.core.run.RunResult;
@@ -132,7 +133,21 @@ public final class SolveCommand implements Callable<Integer> {
         if (run.solve() != null && run.solve().timeToProof() != null) {
             s.put("timeToProofSeconds", run.solve().timeToProof().toNanos() / 1e9);
         }
+        if (run.reoptimization() != null) {
+            ReOptimization r = run.reoptimization();
+            s.put("reoptimizeChecks", r.checks());
+            s.put("reoptimizeMedianCheckSeconds", r.medianCheck().toNanos() / 1e9);
+            s.put("reoptimizeSeconds", r.elapsed().toNanos() / 1e9);
+            s.put("longerMaxStays", r.provenMaxStays().size());
+            s.put("reoptimizedPlans", r.plans().size());
+            s.put("maxStayBudgetExhausted", r.budgetExhausted().size());
+        }
         s.put("initialOptimizationSeconds", json.get("InitialOptimizationTime").doubleValue());
+        if (run.succeeded()) {
+            // Restrictions, re-optimization, impact and export: everything after the assignment.
+            s.put("afterAssignmentSeconds", json.get("TotalTime").doubleValue()
+                    - json.get("InitialOptimizationTime").doubleValue());
+        }
         s.put("totalSeconds", seconds);
         if (!run.succeeded()) {
             s.put("message", json.get("Message").asString().strip());
@@ -154,6 +169,12 @@ public final class SolveCommand implements Callable<Integer> {
             out.printf("orphans    %s -> %d nights%n",
                     s.has("orphanNightsBefore") ? String.valueOf(s.get("orphanNightsBefore").intValue()) : "n/a",
                     run.objective().orphanNights());
+        }
+        if (s.has("reoptimizeChecks")) {
+            out.printf("reoptimize %d tests (median %.1f ms), longer max stay on %d nights, %d budget-exhausted, %.3f s%n",
+                    s.get("reoptimizeChecks").intValue(), s.get("reoptimizeMedianCheckSeconds").doubleValue() * 1000,
+                    s.get("longerMaxStays").intValue(), s.get("maxStayBudgetExhausted").intValue(),
+                    s.get("reoptimizeSeconds").doubleValue());
         }
         out.printf("time       %.3f s%n", s.get("totalSeconds").doubleValue());
         out.flush();

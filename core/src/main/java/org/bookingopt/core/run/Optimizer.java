@@ -1,5 +1,6 @@
 package org.bookingopt.core.run;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.bookingopt.core.json.Json;
@@ -12,6 +13,9 @@ import org.bookingopt.core.plan.Objective;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
+import org.bookingopt.core.reoptimize.MaxStayProber;
+import org.bookingopt.core.reoptimize.ReOptimization;
+import org.bookingopt.core.reoptimize.ReOptimizedPlanRows;
 import org.bookingopt.core.restrictions.ChannelRestrictions;
 import org.bookingopt.core.restrictions.RestrictionResults;
 import org.bookingopt.core.restrictions.StayRestrictions;
@@ -33,6 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  * new-reservation run (SPEC §1).
  */
 public final class Optimizer {
+    /** Share of the time limit the assignment gets when maximum stays are re-optimized afterwards. */
+    static final double ASSIGNMENT_SHARE_WITH_REOPTIMIZATION = 0.8;
+
     private final RoomAssignmentSolver solver;
 
     public Optimizer(RoomAssignmentSolver solver) {
@@ -49,6 +56,8 @@ public final class Optimizer {
             return new NewReservationRun(solver).run(problem, result, settings, progress, cancellation, started);
         }
         progress.onProgress(0.0, "validate");
+        long deadline = started + settings.timeLimit().toNanos();
+        boolean reoptimize = problem.options().reoptimizeMaxStays() && !problem.restrictionsForInitialPlan();
         AssignmentProblem assignmentProblem = AssignmentProblem.standard(problem);
         RoomPlan plan;
         SolverStatus status = null;
@@ -65,8 +74,11 @@ public final class Optimizer {
                 return infeasible(result, String.join("\n", reasons));
             }
             progress.onProgress(0.02, "assign");
-            assignment = solver.solve(assignmentProblem, settings, (f, phase) -> progress.onProgress(0.02 + 0.5 * f, phase),
-                    cancellation);
+            // Re-optimization needs time after the assignment: the solve gets its share of the limit.
+            SolverSettings assignSettings = reoptimize ? settings.withTimeLimit(Duration.ofNanos(
+                    (long) (settings.timeLimit().toNanos() * ASSIGNMENT_SHARE_WITH_REOPTIMIZATION))) : settings;
+            assignment = solver.solve(assignmentProblem, assignSettings,
+                    (f, phase) -> progress.onProgress(0.02 + 0.5 * f, phase), cancellation);
             status = assignment.status();
             if (cancellation.isCancelled()) {
                 // Nobody waits for this result: skip restrictions, answer at once.
@@ -90,10 +102,29 @@ public final class Optimizer {
                 assignment);
         InitialPlanCost.append(result, assignmentProblem);
         progress.onProgress(0.55, "restrictions");
-        writeRestrictions(result, assignmentProblem, plan);
+        StayRestrictions restrictions = StayRestrictions.derive(assignmentProblem, plan);
+        ReOptimization reoptimization = null;
+        if (reoptimize) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            Duration asked = problem.options().reoptimizeBudget();
+            Duration budget = asked != null && asked.compareTo(left) < 0 ? asked : left;
+            reoptimization = new MaxStayProber(assignmentProblem, plan, restrictions)
+                    .probe(budget, (f, phase) -> progress.onProgress(0.56 + 0.4 * f, phase), cancellation);
+            if (cancellation.isCancelled()) {
+                // As after a cancelled solve: nobody waits for this result.
+                result.set("Succeeded", false);
+                result.set("Message", "cancelled");
+                return new RunResult(false, status, objective, result.toJson(), assignment, reoptimization);
+            }
+            restrictions = restrictions.withProvenMaxStays(reoptimization.provenMaxStays());
+            result.set("ReOptimizedPlans", ReOptimizedPlanRows.of(assignmentProblem, plan, reoptimization.plans(),
+                    problem.options().compactReOptimizedPlans()));
+            result.set("MaxStayBudgetExhausted", ReOptimizedPlanRows.dates(reoptimization.budgetExhausted()));
+        }
+        writeRestrictions(result, assignmentProblem, plan, restrictions);
         progress.onProgress(1.0, "done");
         result.set("TotalTime", seconds(started));
-        return new RunResult(true, status, objective, result.toJson(), assignment);
+        return new RunResult(true, status, objective, result.toJson(), assignment, reoptimization);
     }
 
     static void writePlan(ResultDocument result, AssignmentProblem problem, RoomPlan plan, ArrayNode rows,
@@ -125,12 +156,11 @@ public final class Optimizer {
     }
 
     /**
-     * SPEC §5 and §7 for the published plan (the input plan in restrictions-only runs), then the channel
-     * export: one call per phase.
+     * SPEC §5 and §7 for the published plan (the input plan in restrictions-only runs), with the maximum
+     * stays re-optimization proved, then the channel export: one call per phase.
      */
-    private static void writeRestrictions(ResultDocument result, AssignmentProblem problem, RoomPlan plan) {
-        StayRestrictions restrictions = StayRestrictions.derive(problem, plan);
-        // §6 (re-optimized maximum stays) goes here: restrictions = restrictions.withProvenMaxStays(proven)
+    private static void writeRestrictions(ResultDocument result, AssignmentProblem problem, RoomPlan plan,
+                                          StayRestrictions restrictions) {
         RestrictionResults.writeRestrictions(result, restrictions);
         RestrictionResults.writeImpact(result, StaysAvoided.of(restrictions));
         RestrictionResults.writeComparison(result, problem, plan, restrictions);

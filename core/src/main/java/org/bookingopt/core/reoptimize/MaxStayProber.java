@@ -1,0 +1,220 @@
+package org.bookingopt.core.reoptimize;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.bookingopt.core.plan.AssignmentProblem;
+import org.bookingopt.core.plan.RoomPlan;
+import org.bookingopt.core.restrictions.StayRestrictions;
+import org.bookingopt.core.solver.Cancellation;
+import org.bookingopt.core.solver.ProgressListener;
+
+/**
+ * Re-optimized maximum stays (SPEC §6.2, our rules Q19–Q22): for every night §6.2 probes, tries longer stays
+ * than the plan allows, one length after the other, each as a small feasibility question answered in steps
+ * of growing cost:
+ * <ol>
+ *   <li>an ejection chain from the last witness of the night (or the published plan): usually finds a plan;</li>
+ *   <li>the type-level flow LP ({@link TypeFlowCheck}), re-solved from its last basis: its infeasibility is a
+ *       proof;</li>
+ *   <li>the room-level CP-SAT model ({@link RoomLevelRepair}): over the whole hotel when it is small (exact),
+ *       else over a window around the test stay.</li>
+ * </ol>
+ * A plan from any step is checked against the rule ({@link TestStayRule}) before a length is claimed. A test
+ * none of them settles, or one the budget cuts short, keeps the night at its last proven length and lists it
+ * as budget-exhausted (Q20).
+ */
+public final class MaxStayProber {
+    /** Unpinned stays × rooms up to which the room-level model covers the whole hotel (and so proves). */
+    static final long WHOLE_HOTEL_LIMIT = 5_000;
+    /** Nights on each side of the test stay whose stays the windowed room-level model may move. */
+    static final int WINDOW_MARGIN = 14;
+    /** Longest a room-level solve of the whole hotel may take (its answer is exact). */
+    static final Duration TEST_LIMIT = Duration.ofSeconds(2);
+    /** Longest a windowed room-level solve may take: finding nothing there proves nothing. */
+    static final Duration WINDOW_TEST_LIMIT = Duration.ofMillis(500);
+
+    private final AssignmentProblem problem;
+    private final RoomPlan published;
+    private final StayRestrictions restrictions;
+    private final TestStayRule rule;
+    private TypeFlowCheck flow;
+    /** Tests settled by: ejection chains, flow LP, room model (window / whole hotel), none (open). */
+    private final int[] settledBy = new int[5];
+
+    /** A test's answer: OPEN when no step settled it in time (Q20). */
+    enum Verdict { FEASIBLE, INFEASIBLE, OPEN }
+
+    /** @param plan the witness (every stay, then T) when FEASIBLE */
+    record Outcome(Verdict verdict, RoomPlan plan) {
+    }
+
+    /**
+     * @param problem      the standard run's problem
+     * @param published    the plan the result publishes
+     * @param restrictions its restrictions without re-optimization (CompMax = FixedMax)
+     */
+    public MaxStayProber(AssignmentProblem problem, RoomPlan published, StayRestrictions restrictions) {
+        this.problem = problem;
+        this.published = published;
+        this.restrictions = restrictions;
+        this.rule = new TestStayRule(problem, published, GapTiling.of(restrictions));
+    }
+
+    /**
+     * Probes every night of SPEC §6.2 until done, the budget is spent or the run is cancelled.
+     *
+     * @param budget   wall-clock time for all tests
+     * @param progress receives the share of nights done, once per night
+     */
+    public ReOptimization probe(Duration budget, ProgressListener progress, Cancellation cancellation) {
+        long started = System.nanoTime();
+        long deadline = started + budget.toNanos();
+        Map<Integer, Integer> proven = new HashMap<>();
+        List<ReOptimizedPlan> plans = new ArrayList<>();
+        TreeSet<Integer> exhausted = new TreeSet<>();
+        List<Long> checkNanos = new ArrayList<>();
+        List<Integer> nights = nightsToProbe();
+        try {
+            for (int i = 0; i < nights.size(); i++) {
+                int x = nights.get(i);
+                int fixedMax = restrictions.fixedMax().get(x);
+                int absMax = restrictions.absMax().get(x);
+                int best = fixedMax;
+                RoomPlan witness = published;
+                for (int length = fixedMax + 1; length <= absMax; length++) {
+                    int departure = x + length;
+                    if (departure > restrictions.inventory().end()
+                            || restrictions.initialClosures().closedToDeparture().contains(departure)) {
+                        continue; // Q21: skipped without stopping
+                    }
+                    if (cancellation.isCancelled() || System.nanoTime() >= deadline) {
+                        exhausted.add(x);
+                        break;
+                    }
+                    long testStarted = System.nanoTime();
+                    TestStay test = new TestStay(x, length);
+                    Outcome outcome = test(test, witness, deadline, cancellation);
+                    checkNanos.add(System.nanoTime() - testStarted);
+                    if (outcome.verdict() == Verdict.FEASIBLE) {
+                        plans.add(new ReOptimizedPlan(test, outcome.plan()));
+                        witness = withoutTest(outcome.plan());
+                        if (departure > restrictions.inventory().maxEnd()) {
+                            best = absMax;
+                            break;
+                        }
+                        best = length;
+                    } else {
+                        if (outcome.verdict() == Verdict.OPEN) {
+                            exhausted.add(x);
+                        }
+                        break;
+                    }
+                }
+                if (best > fixedMax) {
+                    proven.put(x, best);
+                }
+                progress.onProgress((i + 1.0) / nights.size(), "reoptimize");
+            }
+        } finally {
+            if (flow != null) {
+                flow.close();
+            }
+        }
+        return new ReOptimization(proven, plans, exhausted, checkNanos.stream().mapToLong(Long::longValue).toArray(),
+                Duration.ofNanos(System.nanoTime() - started), settledBy);
+    }
+
+    /** How many nights §6.2 probes on this plan. */
+    public int probedNights() {
+        return nightsToProbe().size();
+    }
+
+    /**
+     * SPEC §6.2: nights in [FirstArr, MaxEnd) from the first departure on, not closed to arrival (before
+     * redundancy removal), with 0 < FixedMax < AbsMax.
+     */
+    List<Integer> nightsToProbe() {
+        List<Integer> nights = new ArrayList<>();
+        var inventory = restrictions.inventory();
+        for (int x = inventory.firstArrival(); x < inventory.maxEnd(); x++) {
+            if (x < inventory.firstDepartureDay() || x < inventory.start() || x >= inventory.end()) {
+                continue;
+            }
+            int fixedMax = restrictions.fixedMax().get(x);
+            if (fixedMax == 0 || restrictions.initialClosures().closedToArrival().contains(x)
+                    || fixedMax >= restrictions.absMax().get(x)) {
+                continue;
+            }
+            nights.add(x);
+        }
+        return nights;
+    }
+
+    /** One test on its own, from the published plan (for the brute-force comparison). */
+    Outcome test(TestStay test, Duration limit) {
+        try {
+            return test(test, published, System.nanoTime() + limit.toNanos(), Cancellation.none());
+        } finally {
+            if (flow != null) {
+                flow.close();
+                flow = null;
+            }
+        }
+    }
+
+    TestStayRule rule() {
+        return rule;
+    }
+
+    private Outcome test(TestStay test, RoomPlan witness, long deadline, Cancellation cancellation) {
+        AssignmentProblem withTest = test.addTo(problem);
+        for (RoomPlan base : witness.equals(published) ? List.of(published) : List.of(witness, published)) {
+            RoomPlan plan = EjectionChains.tryInsert(withTest, rule.tiling(), base, rule);
+            if (plan != null) {
+                settledBy[0]++;
+                return new Outcome(Verdict.FEASIBLE, plan);
+            }
+        }
+        if (flow == null) {
+            flow = new TypeFlowCheck(problem, rule.tiling());
+        }
+        TypeFlowCheck.Answer answer = flow.check(test, remaining(deadline), cancellation);
+        if (answer == TypeFlowCheck.Answer.INFEASIBLE) {
+            settledBy[1]++;
+            return new Outcome(Verdict.INFEASIBLE, null);
+        }
+        if (cancellation.isCancelled() || System.nanoTime() >= deadline) {
+            return new Outcome(Verdict.OPEN, null);
+        }
+        long movable = problem.stays().stream().filter(s -> !s.isPinned()).count();
+        int[] window = movable * problem.roomCount() <= WHOLE_HOTEL_LIMIT ? null
+                : new int[] {test.arrival() - WINDOW_MARGIN, test.departure() + WINDOW_MARGIN};
+        RoomLevelRepair.Result repaired = RoomLevelRepair.solve(withTest, rule, published, window,
+                min(remaining(deadline), window == null ? TEST_LIMIT : WINDOW_TEST_LIMIT), cancellation);
+        settledBy[repaired.outcome() == RoomLevelRepair.Outcome.UNKNOWN ? 4 : 2 + (window == null ? 1 : 0)]++;
+        return switch (repaired.outcome()) {
+            case FOUND -> rule.violations(withTest, repaired.plan()).isEmpty()
+                    ? new Outcome(Verdict.FEASIBLE, repaired.plan()) : new Outcome(Verdict.OPEN, null);
+            case INFEASIBLE -> new Outcome(Verdict.INFEASIBLE, null);
+            case UNKNOWN -> new Outcome(Verdict.OPEN, null);
+        };
+    }
+
+    /** The rooms of the real stays of a witness plan (T dropped). */
+    private static RoomPlan withoutTest(RoomPlan plan) {
+        return new RoomPlan(java.util.Arrays.copyOf(plan.roomOfStay(), plan.size() - 1));
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
