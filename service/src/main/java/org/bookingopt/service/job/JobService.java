@@ -44,6 +44,7 @@ public class JobService {
     private final JobEvents events;
     private final Clock clock;
     private final BookingOptProperties properties;
+    private final JobMetrics metrics;
     /** Jobs running in this process, with the handle that stops each and the attempt it runs. */
     private final Map<String, Run> running = new ConcurrentHashMap<>();
     private final RunTimes runTimes = new RunTimes();
@@ -51,12 +52,14 @@ public class JobService {
     /** After a failed progress write, progress is not written until then (System.nanoTime()). */
     private volatile long skipProgressUntil = System.nanoTime();
 
-    public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties) {
+    public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties,
+                      JobMetrics metrics) {
         this.store = store;
         this.queue = queue;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /**
@@ -143,6 +146,7 @@ public class JobService {
         }
         if (before.get() == JobStatus.QUEUED) {
             queue.remove(id);
+            metrics.cancelledWhileQueued(after);
         } else {
             stopRunning(id);
         }
@@ -186,6 +190,7 @@ public class JobService {
             Job job = after.get();
             run.attempt = job.attempt();
             if (job.attempt() > 1) {
+                metrics.reclaimed();
                 log.warn("Job {} taken over by {} as attempt {} of {}: its previous worker stopped", id, worker,
                         job.attempt(), maxAttempts);
             }
@@ -197,6 +202,7 @@ public class JobService {
             Job failed = after.get();
             log.error("Job {} failed: {}", id, failed.error());
             queue.deadLetter(id, failed.error());
+            metrics.deadLettered();
             events.publish(failed);
         }
         queue.done(id);
@@ -255,12 +261,16 @@ public class JobService {
             }
             after.ifPresent(job -> {
                 if (job.status() == JobStatus.CANCELLED) {
+                    if (job.attempt() == attempt) {
+                        metrics.ran(job, ran); // cancelled during this run
+                    }
                     log.info("Job {} stopped {} ms after it was cancelled", id,
                             Duration.between(job.completedAt(), clock.instant()).toMillis());
                 } else if (job.attempt() != attempt || job.status() == JobStatus.RUNNING) {
                     log.warn("Job {}: the result of attempt {} is dropped, attempt {} ({}) owns the job", id,
                             attempt, job.attempt(), job.worker());
                 } else {
+                    metrics.ran(job, ran);
                     log.info("Job {} {} after {} ms", id, job.status().apiName(), ran.toMillis());
                     events.publish(job);
                 }
