@@ -1,5 +1,5 @@
-# Sourced by test.sh: installs the Debian packages the tests use (chromium for the browser tests; node and
-# npm if the machine lacks them) and starts Redis and PostgreSQL if they are down (both on 127.0.0.1, as
+# Sourced by test.sh: installs the Debian packages the tests use (chromium for the browser tests; nginx and
+# openssl for the test of deploy/nginx/nginx.conf, NginxFrontIT; node and npm if the machine lacks them) and starts Redis and PostgreSQL if they are down (both on 127.0.0.1, as
 # on these machines).
 apt_install() {
   local missing=()
@@ -9,7 +9,7 @@ apt_install() {
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
   fi
 }
-apt_install redis-server postgresql chromium
+apt_install redis-server postgresql chromium nginx openssl
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   mkdir -p /var/lib/redis /var/log/redis

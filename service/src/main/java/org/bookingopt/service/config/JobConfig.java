@@ -12,6 +12,7 @@ import org.bookingopt.service.idempotency.IdempotencyKeys;
 import org.bookingopt.service.idempotency.InMemoryIdempotencyKeys;
 import org.bookingopt.service.job.InMemoryJobQueue;
 import org.bookingopt.service.job.InMemoryJobStore;
+import org.bookingopt.service.job.JobMetrics;
 import org.bookingopt.service.job.JobQueue;
 import org.bookingopt.service.job.JobStore;
 import org.bookingopt.service.limits.LocalRateLimitBuckets;
@@ -43,6 +44,14 @@ public class JobConfig {
     @Bean
     Optimizer optimizer(RoomAssignmentSolver solver) {
         return new Optimizer(solver);
+    }
+
+    /** The job service's meters; the queue-depth gauges read the queue of either backend. */
+    @Bean
+    JobMetrics jobMetrics(MeterRegistry registry, JobQueue queue) {
+        JobMetrics metrics = new JobMetrics(registry);
+        metrics.watchQueue(queue);
+        return metrics;
     }
 
     @Bean

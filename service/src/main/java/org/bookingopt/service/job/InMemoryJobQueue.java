@@ -92,6 +92,16 @@ public final class InMemoryJobQueue implements JobQueue {
     }
 
     @Override
+    public int size(JobPriority priority) {
+        lock.lock();
+        try {
+            return byPriority.get(priority).size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public int capacity() {
         return capacity;
     }

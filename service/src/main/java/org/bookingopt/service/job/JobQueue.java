@@ -55,5 +55,8 @@ public interface JobQueue {
     /** Ids waiting, not yet taken by a worker. */
     int size();
 
+    /** Ids of that priority waiting, not yet taken by a worker (the queue-depth gauges). */
+    int size(JobPriority priority);
+
     int capacity();
 }

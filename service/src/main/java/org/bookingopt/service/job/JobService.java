@@ -48,6 +48,7 @@ public class JobService {
     private final Clock clock;
     private final BookingOptProperties properties;
     private final CachedResults results;
+    private final JobMetrics metrics;
     /** Jobs running in this process, with the handle that stops each and the attempt it runs. */
     private final Map<String, Run> running = new ConcurrentHashMap<>();
     private final RunTimes runTimes = new RunTimes();
@@ -57,18 +58,20 @@ public class JobService {
 
     @Autowired
     public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties,
-                      CachedResults results) {
+                      CachedResults results, JobMetrics metrics) {
         this.store = store;
         this.queue = queue;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
         this.results = results;
+        this.metrics = metrics;
     }
 
     /** Without a result cache. */
-    public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties) {
-        this(store, queue, events, clock, properties, CachedResults.disabled(properties));
+    public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties,
+                      JobMetrics metrics) {
+        this(store, queue, events, clock, properties, CachedResults.disabled(properties), metrics);
     }
 
     /**
@@ -175,6 +178,7 @@ public class JobService {
         }
         if (before.get() == JobStatus.QUEUED) {
             queue.remove(id);
+            metrics.cancelledWhileQueued(after);
         } else {
             stopRunning(id);
         }
@@ -218,6 +222,7 @@ public class JobService {
             Job job = after.get();
             run.attempt = job.attempt();
             if (job.attempt() > 1) {
+                metrics.reclaimed();
                 log.warn("Job {} taken over by {} as attempt {} of {}: its previous worker stopped", id, worker,
                         job.attempt(), maxAttempts);
             }
@@ -229,6 +234,7 @@ public class JobService {
             Job failed = after.get();
             log.error("Job {} failed: {}", id, failed.error());
             queue.deadLetter(id, failed.error());
+            metrics.deadLettered();
             events.publish(failed);
         }
         queue.done(id);
@@ -287,12 +293,16 @@ public class JobService {
             }
             after.ifPresent(job -> {
                 if (job.status() == JobStatus.CANCELLED) {
+                    if (job.attempt() == attempt) {
+                        metrics.ran(job, ran); // cancelled during this run
+                    }
                     log.info("Job {} stopped {} ms after it was cancelled", id,
                             Duration.between(job.completedAt(), clock.instant()).toMillis());
                 } else if (job.attempt() != attempt || job.status() == JobStatus.RUNNING) {
                     log.warn("Job {}: the result of attempt {} is dropped, attempt {} ({}) owns the job", id,
                             attempt, job.attempt(), job.worker());
                 } else {
+                    metrics.ran(job, ran);
                     log.info("Job {} {} after {} ms", id, job.status().apiName(), ran.toMillis());
                     events.publish(job);
                     results.remember(job);

@@ -45,6 +45,7 @@ public class JobWorkers implements SmartLifecycle {
     private final JobQueue queue;
     private final Optimizer optimizer;
     private final BookingOptProperties.Jobs config;
+    private final JobMetrics metrics;
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "job-watchdog");
@@ -60,11 +61,14 @@ public class JobWorkers implements SmartLifecycle {
     private volatile boolean running;
     private long lastRenewal = System.nanoTime();
 
-    public JobWorkers(JobService jobs, JobQueue queue, Optimizer optimizer, BookingOptProperties properties) {
+    public JobWorkers(JobService jobs, JobQueue queue, Optimizer optimizer, BookingOptProperties properties,
+                      JobMetrics metrics) {
         this.jobs = jobs;
         this.queue = queue;
         this.optimizer = optimizer;
         this.config = properties.jobs();
+        this.metrics = metrics;
+        metrics.watchWorkers(jobs::runningCount);
     }
 
     @Override
@@ -185,6 +189,9 @@ public class JobWorkers implements SmartLifecycle {
             try {
                 RunResult result = optimizer.run(parsed, new SolverSettings(limit, config.solverThreads()),
                         progressOf(job.id(), job.attempt()), cancellation);
+                if (result.status() != null) { // null: restrictions only, no solve ran
+                    metrics.solved(result.status());
+                }
                 jobs.complete(job.id(), job.attempt(), Optimizer.wrap(result, parsed.problem().problemId()),
                         since(started));
             } finally {

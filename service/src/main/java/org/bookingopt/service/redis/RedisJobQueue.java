@@ -50,6 +50,13 @@ public final class RedisJobQueue implements JobQueue {
 
     private static final RedisScript<Long> SIZE = RedisScript.of(WAITING + "return waiting", Long.class);
 
+    /** Waiting entries of one stream. KEYS: the stream. ARGV: group. */
+    private static final RedisScript<Long> SIZE_OF = RedisScript.of("""
+            local len = redis.call('XLEN', KEYS[1])
+            if len == 0 then return 0 end
+            return len - redis.call('XPENDING', KEYS[1], ARGV[1])[1]
+            """, Long.class);
+
     /**
      * KEYS: the three streams, entries, the target stream. ARGV: group, capacity, job id, priority.
      * Returns 1 if added, 0 if full.
@@ -319,6 +326,12 @@ public final class RedisJobQueue implements JobQueue {
     @Override
     public int size() {
         Long waiting = withGroups(() -> redis.execute(SIZE, streams, GROUP));
+        return waiting == null ? 0 : waiting.intValue();
+    }
+
+    @Override
+    public int size(JobPriority priority) {
+        Long waiting = withGroups(() -> redis.execute(SIZE_OF, List.of(streamKey(priority.apiName())), GROUP));
         return waiting == null ? 0 : waiting.intValue();
     }
 

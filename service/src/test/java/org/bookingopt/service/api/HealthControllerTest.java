@@ -9,6 +9,7 @@ import org.bookingopt.service.config.BookingOptProperties;
 import org.bookingopt.service.job.InMemoryJobQueue;
 import org.bookingopt.service.job.InMemoryJobStore;
 import org.bookingopt.service.job.JobEvents;
+import org.bookingopt.service.job.JobMetrics;
 import org.bookingopt.service.job.JobService;
 import org.bookingopt.service.testing.TestRedis;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.util.unit.DataSize;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Readiness turns 503 once shutdown begins (the shared web context never shuts down mid-suite) or Redis is down. */
 class HealthControllerTest {
@@ -27,7 +30,7 @@ class HealthControllerTest {
                         Duration.ofSeconds(30)),
                 new BookingOptProperties.Limits(DataSize.ofMegabytes(1), 3));
         JobService jobs = new JobService(new InMemoryJobStore(), new InMemoryJobQueue(10), new JobEvents(),
-                Clock.systemUTC(), properties);
+                Clock.systemUTC(), properties, new JobMetrics(new SimpleMeterRegistry()));
         HealthController health = new HealthController(jobs, properties, Clock.systemUTC(), redis(null));
         assertThat(health.ready().getStatusCode().value()).isEqualTo(200);
 
@@ -46,7 +49,7 @@ class HealthControllerTest {
                         Duration.ofSeconds(120), Duration.ofSeconds(30)),
                 new BookingOptProperties.Limits(DataSize.ofMegabytes(1), 3), null);
         JobService jobs = new JobService(new InMemoryJobStore(), new InMemoryJobQueue(10), new JobEvents(),
-                Clock.systemUTC(), properties);
+                Clock.systemUTC(), properties, new JobMetrics(new SimpleMeterRegistry()));
 
         HealthController up = new HealthController(jobs, properties, Clock.systemUTC(),
                 redis(TestRedis.shared().template()));

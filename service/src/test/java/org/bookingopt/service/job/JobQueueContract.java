@@ -50,6 +50,22 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void eachPriorityCountsItsWaitingIdsOnly() throws InterruptedException {
+        JobQueue queue = newQueue(10);
+        queue.offer("high-1", JobPriority.HIGH);
+        queue.offer("low-1", JobPriority.LOW);
+        queue.offer("low-2", JobPriority.LOW);
+
+        assertThat(queue.size(JobPriority.HIGH)).isEqualTo(1);
+        assertThat(queue.size(JobPriority.NORMAL)).isZero();
+        assertThat(queue.size(JobPriority.LOW)).isEqualTo(2);
+        assertThat(queue.poll(SHORT)).as("taken: no longer waiting").isEqualTo("high-1");
+        assertThat(queue.remove("low-1")).isTrue();
+        assertThat(queue.size(JobPriority.HIGH)).isZero();
+        assertThat(queue.size(JobPriority.LOW)).isEqualTo(1);
+    }
+
+    @Test
     void theCapacityCoversEveryPriority() throws InterruptedException {
         JobQueue queue = newQueue(2);
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The worker pool and the service without Spring: queue capacity, time limits, shutdown. */
@@ -28,9 +29,10 @@ class JobWorkersTest {
     private final InMemoryJobStore store = new InMemoryJobStore();
     private final JobEvents events = new JobEvents();
     private final InMemoryJobQueue queue = new InMemoryJobQueue(2);
-    private final JobService jobs = new JobService(store, queue, events, Clock.systemUTC(), properties);
+    private final JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry());
+    private final JobService jobs = new JobService(store, queue, events, Clock.systemUTC(), properties, metrics);
     private final ScriptedSolver solver = new ScriptedSolver(new RoomFlowSolver());
-    private final JobWorkers workers = new JobWorkers(jobs, queue, new Optimizer(solver), properties);
+    private final JobWorkers workers = new JobWorkers(jobs, queue, new Optimizer(solver), properties, metrics);
 
     @AfterEach
     void tearDown() {

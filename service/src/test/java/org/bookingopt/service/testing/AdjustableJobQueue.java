@@ -68,6 +68,11 @@ public final class AdjustableJobQueue implements JobQueue {
     }
 
     @Override
+    public int size(JobPriority priority) {
+        return queue.size(priority);
+    }
+
+    @Override
     public int capacity() {
         int configured = queue.capacity();
         return limit > 0 ? Math.min(limit, configured) : configured;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A process the test starts (a worker of our jar, a {@code redis-server}) with its output in a log file;
@@ -64,6 +65,14 @@ public final class ChildProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** SIGTERM, as a service manager stops it; SIGKILL if it is still there after {@code within}. */
+    public void stop(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+        }
     }
 
     /** SIGKILL: no shutdown hook, no goodbye. */

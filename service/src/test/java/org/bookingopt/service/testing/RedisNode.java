@@ -6,12 +6,15 @@ import java.time.Duration;
 import org.bookingopt.core.run.Optimizer;
 import org.bookingopt.service.config.BookingOptProperties;
 import org.bookingopt.service.job.JobEvents;
+import org.bookingopt.service.job.JobMetrics;
 import org.bookingopt.service.job.JobService;
 import org.bookingopt.service.job.JobWorkers;
 import org.bookingopt.service.redis.RedisJobQueue;
 import org.bookingopt.service.redis.RedisJobStore;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.util.unit.DataSize;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * One process's view of the redis backend, built as the application builds it but without Spring: the job
@@ -24,6 +27,9 @@ public final class RedisNode implements AutoCloseable {
     public final RedisJobQueue queue;
     public final JobEvents events = new JobEvents();
     public final JobService jobs;
+    /** This node's meters, as its process would have them. */
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final JobMetrics metrics = new JobMetrics(meters);
     private JobWorkers workers;
 
     public RedisNode(StringRedisTemplate redis, String prefix, String name, int maxAttempts, Duration lease,
@@ -35,12 +41,13 @@ public final class RedisNode implements AutoCloseable {
         store = new RedisJobStore(redis, prefix, Duration.ofHours(1));
         queue = new RedisJobQueue(redis, prefix, 1000, name, lease, Clock.systemUTC());
         queue.createGroups();
-        jobs = new JobService(store, queue, events, Clock.systemUTC(), properties);
+        metrics.watchQueue(queue);
+        jobs = new JobService(store, queue, events, Clock.systemUTC(), properties, metrics);
     }
 
     /** Starts one worker thread running {@code optimizer}. */
     public RedisNode withWorkers(Optimizer optimizer) {
-        workers = new JobWorkers(jobs, queue, optimizer, properties);
+        workers = new JobWorkers(jobs, queue, optimizer, properties, metrics);
         workers.start();
         return this;
     }
