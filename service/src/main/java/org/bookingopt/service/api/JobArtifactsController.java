@@ -11,6 +11,7 @@ import org.bookingopt.core.restrictions.ChannelRestrictionsCsv;
 import org.bookingopt.service.job.Job;
 import org.bookingopt.service.job.JobService;
 import org.bookingopt.service.job.JobStatus;
+import org.bookingopt.service.job.ResultExpiredException;
 import org.bookingopt.service.job.ResultNotAvailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,6 +66,10 @@ public class JobArtifactsController {
 
     /** The result of a completed, successful job; 404 problem details otherwise. */
     private static JsonNode successfulResult(Job job) {
+        if (JobView.resultExpired(job)) {
+            throw new ResultExpiredException(job);
+        }
+        // A job read from the history has no input: charts need the problem, so only within the result TTL.
         if (job.status() != JobStatus.COMPLETED || !job.result().get("success").asBoolean() || job.input() == null) {
             throw new ResultNotAvailableException(job);
         }
