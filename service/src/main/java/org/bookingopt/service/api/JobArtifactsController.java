@@ -42,6 +42,9 @@ public class JobArtifactsController {
                                 @RequestParam(required = false) String plan) {
         Job job = jobs.get(jobId);
         JsonNode result = successfulResult(job);
+        if (job.input() == null) {
+            throw ResultNotAvailableException.noProblemKept(job); // read from the history
+        }
         Problem problem = ProblemReader.read(job.input()).problem();
         String title = "Room plan " + job.problemId().asString();
         PlanFigure figure = switch (plan == null ? "" : plan.toLowerCase(Locale.ROOT)) {
@@ -69,8 +72,7 @@ public class JobArtifactsController {
         if (JobView.resultExpired(job)) {
             throw new ResultExpiredException(job);
         }
-        // A job read from the history has no input: charts need the problem, so only within the result TTL.
-        if (job.status() != JobStatus.COMPLETED || !job.result().get("success").asBoolean() || job.input() == null) {
+        if (job.status() != JobStatus.COMPLETED || !job.result().get("success").asBoolean()) {
             throw new ResultNotAvailableException(job);
         }
         return job.result().get("result");

@@ -88,6 +88,10 @@ class JobHistoryHttpTest extends PostgresWebTestBase {
         assertThat(fromHistory.json().get("result")).isEqualTo(done.get("result"));
         assertThat(fromHistory.json().get("message").isNull()).isTrue();
         assertThat(get("/api/v1/jobs/" + id + "/result").json()).isEqualTo(done.get("result").get("result"));
+        assertThat(get("/api/v1/jobs/" + id + "/restrictions.csv").status()).as("needs the result only")
+                .isEqualTo(200);
+        assertThat(get("/api/v1/jobs/" + id + "/plot.svg").status()).as("needs the problem, not kept")
+                .isEqualTo(404);
 
         clock.advance(historyProperties.retention());
         assertThat(history.purgeResults(historyProperties.retention())).isGreaterThanOrEqualTo(1);
