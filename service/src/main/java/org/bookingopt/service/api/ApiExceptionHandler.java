@@ -9,6 +9,7 @@ import org.bookingopt.service.idempotency.IdempotentSubmissions;
 import org.bookingopt.service.job.JobFinishedException;
 import org.bookingopt.service.job.JobNotFoundException;
 import org.bookingopt.service.job.JobRejectedException;
+import org.bookingopt.service.job.ResultExpiredException;
 import org.bookingopt.service.job.ResultNotAvailableException;
 import org.bookingopt.service.limits.RateLimitedException;
 import org.bookingopt.service.limits.RateLimiter;
@@ -77,6 +78,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> resultNotAvailable(ResultNotAvailableException e) {
         return respond(problem(HttpStatus.NOT_FOUND, ProblemTypes.RESULT_NOT_AVAILABLE, "No result",
                 e.getMessage()), new HttpHeaders());
+    }
+
+    /** The job is known (from the history) but its result was purged: gone for good, unlike a 404. */
+    @ExceptionHandler
+    ResponseEntity<Object> resultExpired(ResultExpiredException e) {
+        return respond(problem(HttpStatus.GONE, ProblemTypes.RESULT_EXPIRED, "Result expired", e.getMessage()),
+                new HttpHeaders());
     }
 
     @ExceptionHandler

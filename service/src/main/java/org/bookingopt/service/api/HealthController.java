@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.bookingopt.cli.Version;
 import org.bookingopt.service.config.BookingOptProperties;
+import org.bookingopt.service.history.JobHistory;
 import org.bookingopt.service.job.JobService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.RedisCallback;
@@ -42,7 +43,7 @@ public class HealthController {
         return new Health("healthy", Version.current(), clock.instant());
     }
 
-    @Operation(summary = "Readiness: 200 while jobs are accepted and the backend answers; 503 otherwise")
+    @Operation(summary = "Readiness: 200 while jobs are accepted and the backend (Redis, PostgreSQL) answers; 503 otherwise")
     @GetMapping("/health/ready")
     ResponseEntity<Readiness> ready() {
         boolean accepting = jobs.isAccepting();
@@ -52,6 +53,11 @@ public class HealthController {
             String redisState = redisState();
             dependencies.put("redis", redisState);
             up = "up".equals(redisState);
+        }
+        if (jobs.history().isPresent()) { // submissions write the history first: no database, no jobs
+            String databaseState = databaseState(jobs.history().get());
+            dependencies.put("database", databaseState);
+            up = up && "up".equals(databaseState);
         }
         String status = !accepting ? "shutting_down" : up ? "ready" : "backend_down";
         Jobs queue = up ? new Jobs(jobs.queuedCount(), properties.jobs().queueCapacity(), jobs.runningCount(),
@@ -64,6 +70,15 @@ public class HealthController {
         try {
             String pong = redis.getObject().execute((RedisCallback<String>) c -> c.ping());
             return "PONG".equalsIgnoreCase(pong) ? "up" : "down: " + pong;
+        } catch (RuntimeException e) {
+            return "down: " + e.getMessage();
+        }
+    }
+
+    private static String databaseState(JobHistory history) {
+        try {
+            history.ping();
+            return "up";
         } catch (RuntimeException e) {
             return "down: " + e.getMessage();
         }

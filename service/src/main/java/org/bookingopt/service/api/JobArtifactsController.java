@@ -11,6 +11,7 @@ import org.bookingopt.core.restrictions.ChannelRestrictionsCsv;
 import org.bookingopt.service.job.Job;
 import org.bookingopt.service.job.JobService;
 import org.bookingopt.service.job.JobStatus;
+import org.bookingopt.service.job.ResultExpiredException;
 import org.bookingopt.service.job.ResultNotAvailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +42,9 @@ public class JobArtifactsController {
                                 @RequestParam(required = false) String plan) {
         Job job = jobs.get(jobId);
         JsonNode result = successfulResult(job);
+        if (job.input() == null) {
+            throw ResultNotAvailableException.noProblemKept(job); // read from the history
+        }
         Problem problem = ProblemReader.read(job.input()).problem();
         String title = "Room plan " + job.problemId().asString();
         PlanFigure figure = switch (plan == null ? "" : plan.toLowerCase(Locale.ROOT)) {
@@ -65,7 +69,10 @@ public class JobArtifactsController {
 
     /** The result of a completed, successful job; 404 problem details otherwise. */
     private static JsonNode successfulResult(Job job) {
-        if (job.status() != JobStatus.COMPLETED || !job.result().get("success").asBoolean() || job.input() == null) {
+        if (JobView.resultExpired(job)) {
+            throw new ResultExpiredException(job);
+        }
+        if (job.status() != JobStatus.COMPLETED || !job.result().get("success").asBoolean()) {
             throw new ResultNotAvailableException(job);
         }
         return job.result().get("result");

@@ -2,10 +2,12 @@ package org.bookingopt.service.api;
 
 import java.util.List;
 
+import org.bookingopt.service.history.JobHistory;
 import org.bookingopt.service.job.Job;
 import org.bookingopt.service.job.JobEvents;
 import org.bookingopt.service.job.JobService;
 import org.bookingopt.service.job.JobStatus;
+import org.bookingopt.service.job.ResultExpiredException;
 import org.bookingopt.service.job.ResultNotAvailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,6 +50,9 @@ public class JobController {
     @GetMapping("/{jobId}/result")
     JsonNode result(@PathVariable String jobId) {
         Job job = jobs.get(jobId);
+        if (JobView.resultExpired(job)) {
+            throw new ResultExpiredException(job);
+        }
         if (job.status() != JobStatus.COMPLETED) {
             throw new ResultNotAvailableException(job);
         }
@@ -70,10 +75,28 @@ public class JobController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to " + MAX_PAGE);
         }
-        JobService.JobPage page = jobs.list(Callers.of(user), status == null ? null : parseStatus(status), limit,
+        JobStatus only = status == null ? null : parseStatus(status);
+        if (jobs.history().isPresent()) {
+            return listHistory(jobs.history().get(), Callers.of(user), only, limit, cursor);
+        }
+        JobService.JobPage page = jobs.list(Callers.of(user), only, limit,
                 cursor == null ? Long.MAX_VALUE : parseCursor(cursor));
         return new JobList(page.jobs().stream().map(JobView.Summary::of).toList(),
                 page.nextBeforeSeq() == null ? null : Long.toString(page.nextBeforeSeq()));
+    }
+
+    /** From the durable history; unfinished jobs as the job store has them now (progress, phase, worker). */
+    private JobList listHistory(JobHistory history, String owner, JobStatus status, int limit, String cursor) {
+        JobHistory.Page page;
+        try {
+            page = history.list(owner, status, cursor, limit);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        List<JobView.Summary> summaries = page.rows().stream()
+                .map(row -> row.job().isFinished() ? JobView.Summary.of(row) : JobView.Summary.of(jobs.get(row.job().id())))
+                .toList();
+        return new JobList(summaries, page.nextCursor());
     }
 
     @Operation(summary = "Server-Sent Events: the job's status and progress as they change, until it finishes")

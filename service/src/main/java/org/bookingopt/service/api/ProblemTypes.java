@@ -13,6 +13,7 @@ public final class ProblemTypes {
     public static final URI JOB_FINISHED = of("job-finished");
     public static final URI JOB_NOT_FOUND = of("job-not-found");
     public static final URI RESULT_NOT_AVAILABLE = of("result-not-available");
+    public static final URI RESULT_EXPIRED = of("result-expired");
     public static final URI DEMO_PROBLEM_NOT_FOUND = of("demo-problem-not-found");
     public static final URI NOT_FOUND = of("not-found");
     public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");

@@ -3,7 +3,9 @@ package org.bookingopt.service.job;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,6 +18,8 @@ public final class InMemoryJobQueue implements JobQueue {
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
+    /** Ids taken by a worker that has not reported {@link #done} yet. */
+    private final Set<String> taken = new HashSet<>();
     private int size;
 
     public InMemoryJobQueue(int capacity) {
@@ -56,6 +60,7 @@ public final class InMemoryJobQueue implements JobQueue {
                 String id = ids.pollFirst();
                 if (id != null) {
                     size--;
+                    taken.add(id);
                     return id;
                 }
             }
@@ -76,6 +81,26 @@ public final class InMemoryJobQueue implements JobQueue {
                 }
             }
             return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean contains(String jobId) {
+        lock.lock();
+        try {
+            return taken.contains(jobId) || byPriority.values().stream().anyMatch(ids -> ids.contains(jobId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void done(String jobId) {
+        lock.lock();
+        try {
+            taken.remove(jobId);
         } finally {
             lock.unlock();
         }

@@ -26,6 +26,12 @@ public interface JobQueue {
     /** Removes the id if it is still waiting (not taken by a worker); true if it was. */
     boolean remove(String jobId);
 
+    /**
+     * Whether the queue has the id: waiting, or taken by a worker that is not {@link #done} with it. The
+     * history's reconciler queues a job again only when the queue has it not.
+     */
+    boolean contains(String jobId);
+
     /** The worker that took the id is done with it (whatever the outcome): it is never handed out again. */
     default void done(String jobId) {
     }

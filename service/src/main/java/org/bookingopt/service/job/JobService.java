@@ -20,6 +20,9 @@ import org.bookingopt.core.json.ProblemReader;
 import org.bookingopt.core.solver.Cancellation;
 import org.bookingopt.service.cache.CachedResults;
 import org.bookingopt.service.config.BookingOptProperties;
+import org.bookingopt.service.history.JobHistory;
+import org.bookingopt.service.history.JobRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +52,8 @@ public class JobService {
     private final BookingOptProperties properties;
     private final CachedResults results;
     private final JobMetrics metrics;
+    /** The durable history in PostgreSQL ({@code bookingopt.database=postgres}), or null. */
+    private final @Nullable JobHistory history;
     /** Jobs running in this process, with the handle that stops each and the attempt it runs. */
     private final Map<String, Run> running = new ConcurrentHashMap<>();
     private final RunTimes runTimes = new RunTimes();
@@ -56,9 +61,11 @@ public class JobService {
     /** After a failed progress write, progress is not written until then (System.nanoTime()). */
     private volatile long skipProgressUntil = System.nanoTime();
 
+    /** @param history where every job is also recorded, durably; null without a database */
     @Autowired
     public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties,
-                      CachedResults results, JobMetrics metrics) {
+                      CachedResults results, JobMetrics metrics, @Nullable JobHistory history) {
+        this.history = history;
         this.store = store;
         this.queue = queue;
         this.events = events;
@@ -68,10 +75,10 @@ public class JobService {
         this.metrics = metrics;
     }
 
-    /** Without a result cache. */
+    /** Without a result cache and a history. */
     public JobService(JobStore store, JobQueue queue, JobEvents events, Clock clock, BookingOptProperties properties,
                       JobMetrics metrics) {
-        this(store, queue, events, clock, properties, CachedResults.disabled(properties), metrics);
+        this(store, queue, events, clock, properties, CachedResults.disabled(properties), metrics, null);
     }
 
     /**
@@ -97,9 +104,22 @@ public class JobService {
         if (cached.isPresent()) {
             return completeFromCache(job, cached.get());
         }
+        if (history != null) {
+            history.recordQueued(job); // before the queue: a job that never reaches it is queued by the reconciler
+        }
         int limit = properties.limits().activeJobsInForce();
-        Job stored = store.create(job, limit)
-                .orElseThrow(() -> new JobRejectedException.TooManyActiveJobs(limit, retryAfterOneJob()));
+        Optional<Job> created;
+        try {
+            created = store.create(job, limit);
+        } catch (RuntimeException e) {
+            forget(job.id());
+            throw e;
+        }
+        if (created.isEmpty()) {
+            forget(job.id());
+            throw new JobRejectedException.TooManyActiveJobs(limit, retryAfterOneJob());
+        }
+        Job stored = created.get();
         boolean offered;
         try {
             offered = queue.offer(stored.id(), priority);
@@ -108,7 +128,7 @@ public class JobService {
             throw e;
         }
         if (!offered) {
-            store.delete(stored.id());
+            forget(stored.id());
             throw new JobRejectedException.QueueFull(queue.capacity(), retryAfterQueue());
         }
         log.info("Job {} queued for {}, problem {}, priority {}", stored.id(), owner, stored.problemId(),
@@ -123,26 +143,57 @@ public class JobService {
      */
     private Job completeFromCache(Job job, ObjectNode wrapper) {
         Instant now = clock.instant();
+        if (history != null) {
+            history.recordQueued(job);
+        }
         Job stored = store.create(job, Integer.MAX_VALUE).orElseThrow();
         Job done = store.update(stored.id(), j -> j.completedFromCache(wrapper, now))
                 .orElseThrow(() -> new JobNotFoundException(stored.id()));
         log.info("Job {} for {}, problem {}: completed from the result cache", done.id(), done.owner(),
                 done.problemId());
+        recordHistory(done);
         events.publish(done);
         return done;
     }
 
+    /** A submission refused after its job was written: it must not count against the caller, nor run later. */
     private void forget(String id) {
         try {
             store.delete(id);
+            if (history != null) {
+                history.delete(id);
+            }
         } catch (RuntimeException e) {
             log.warn("Job {} was stored but could not be queued, nor deleted: {}", id, e.toString());
         }
     }
 
-    /** The job, unless it is unknown or expired. */
+    /**
+     * The job, unless it is unknown or expired; with a history, a job the store no longer has (its result TTL
+     * passed) as the history keeps it: its result until the history's retention, then none.
+     */
     public Job get(String id) {
-        return store.find(id).filter(job -> !expired(job)).orElseThrow(() -> new JobNotFoundException(id));
+        return store.find(id).filter(job -> !expired(job))
+                .or(() -> history == null ? Optional.empty() : history.find(id).map(JobRecord::job))
+                .orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    /** The durable history, if the service has a database. */
+    public Optional<JobHistory> history() {
+        return Optional.ofNullable(history);
+    }
+
+    /** Records a start or an end in the history; a failure is logged and the reconciler repairs the row later. */
+    private void recordHistory(Job job) {
+        if (history == null) {
+            return;
+        }
+        try {
+            history.record(job);
+        } catch (DataAccessException e) {
+            log.warn("Job {} is {} but the history did not record it: {}", job.id(), job.status().apiName(),
+                    e.toString());
+        }
     }
 
     /**
@@ -169,10 +220,14 @@ public class JobService {
         }
         Instant now = clock.instant();
         AtomicReference<JobStatus> before = new AtomicReference<>();
-        Job after = store.update(id, j -> {
+        Optional<Job> changed = store.update(id, j -> {
             before.set(j.status());
             return j.status().isActive() ? j.cancelled(CANCELLED_BY_CALLER, now) : j;
-        }).orElseThrow(() -> new JobNotFoundException(id));
+        });
+        if (changed.isEmpty()) {
+            return cancelInHistory(job, now); // only the history has it
+        }
+        Job after = changed.get();
         if (!before.get().isActive()) {
             throw new JobFinishedException(after);
         }
@@ -183,8 +238,22 @@ public class JobService {
             stopRunning(id);
         }
         log.info("Job {} cancelled by {} while {}", id, owner, before.get().apiName());
+        recordHistory(after);
         events.publish(after);
         return after;
+    }
+
+    /** A job known to the history alone: finished, or waiting for the reconciler to queue it again. */
+    private Job cancelInHistory(Job job, Instant now) {
+        if (job.isFinished()) {
+            throw new JobFinishedException(job);
+        }
+        Job cancelled = job.cancelled(CANCELLED_BY_CALLER, now);
+        if (!history.record(cancelled)) {
+            throw new JobFinishedException(get(job.id()));
+        }
+        log.info("Job {} cancelled by {} before it was queued again", job.id(), job.owner());
+        return cancelled;
     }
 
     // ---- reported by workers ----
@@ -226,6 +295,7 @@ public class JobService {
                 log.warn("Job {} taken over by {} as attempt {} of {}: its previous worker stopped", id, worker,
                         job.attempt(), maxAttempts);
             }
+            recordHistory(job);
             events.publish(job);
             return after;
         }
@@ -233,6 +303,7 @@ public class JobService {
         if (after.isPresent() && gaveUp.get()) {
             Job failed = after.get();
             log.error("Job {} failed: {}", id, failed.error());
+            recordHistory(failed);
             queue.deadLetter(id, failed.error());
             metrics.deadLettered();
             events.publish(failed);
@@ -304,6 +375,7 @@ public class JobService {
                 } else {
                     metrics.ran(job, ran);
                     log.info("Job {} {} after {} ms", id, job.status().apiName(), ran.toMillis());
+                    recordHistory(job);
                     events.publish(job);
                     results.remember(job);
                 }
@@ -440,7 +512,10 @@ public class JobService {
             int attempt = e.getValue().attempt;
             Optional<Job> after = store.update(id, j -> j.isRunning(attempt) ? j.cancelled(reason, now) : j);
             stopRunning(id);
-            after.ifPresent(events::publish);
+            after.ifPresent(job -> {
+                recordHistory(job);
+                events.publish(job);
+            });
             cancelled++;
         }
         return cancelled;

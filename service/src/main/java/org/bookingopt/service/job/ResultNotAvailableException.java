@@ -10,4 +10,15 @@ public class ResultNotAvailableException extends RuntimeException {
                     + (job.error() == null ? "" : ": " + job.error());
         });
     }
+
+    /** A completed job read from the history: the result is kept, but not the problem its chart needs. */
+    public static ResultNotAvailableException noProblemKept(Job job) {
+        return new ResultNotAvailableException("Job " + job.id() + " completed more than bookingopt.jobs.result-ttl "
+                + "ago: its chart needs the problem, which is no longer kept; its result is at /api/v1/jobs/"
+                + job.id() + "/result");
+    }
+
+    private ResultNotAvailableException(String message) {
+        super(message);
+    }
 }

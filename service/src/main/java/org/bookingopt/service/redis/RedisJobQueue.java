@@ -289,6 +289,12 @@ public final class RedisJobQueue implements JobQueue {
         return removed != null && removed == 1;
     }
 
+    /** {@code queue:entries} maps every waiting or taken, not yet acknowledged, id to its entry. */
+    @Override
+    public boolean contains(String jobId) {
+        return redis.opsForHash().hasKey(entriesKey(), jobId);
+    }
+
     @Override
     public void done(String jobId) {
         String[] entry = entry(jobId);

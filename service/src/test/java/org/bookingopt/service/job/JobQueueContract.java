@@ -95,6 +95,22 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void containsAnIdWaitingOrTakenUntilItIsDoneOrRemoved() throws InterruptedException {
+        JobQueue queue = newQueue(10);
+        assertThat(queue.contains("a")).isFalse();
+        queue.offer("a");
+        queue.offer("b", JobPriority.LOW);
+        assertThat(queue.contains("a")).as("waiting").isTrue();
+
+        assertThat(queue.poll(SHORT)).isEqualTo("a");
+        assertThat(queue.contains("a")).as("taken, not done").isTrue();
+        queue.done("a");
+        assertThat(queue.contains("a")).as("done").isFalse();
+        queue.remove("b");
+        assertThat(queue.contains("b")).as("removed").isFalse();
+    }
+
+    @Test
     void aDoneIdIsNeverHandedOutAgain() throws InterruptedException {
         JobQueue queue = newQueue(2);
         queue.offer("a");

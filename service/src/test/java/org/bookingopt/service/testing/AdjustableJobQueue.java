@@ -43,6 +43,11 @@ public final class AdjustableJobQueue implements JobQueue {
     }
 
     @Override
+    public boolean contains(String jobId) {
+        return queue.contains(jobId);
+    }
+
+    @Override
     public void done(String jobId) {
         queue.done(jobId);
     }

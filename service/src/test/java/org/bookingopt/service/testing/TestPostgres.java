@@ -3,6 +3,12 @@ package org.bookingopt.service.testing;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
  * The machines' PostgreSQL (127.0.0.1:5432, database {@code test}, trusted local connections), shared with
  * earlier runs: every test run gets a schema of its own, which Flyway creates and migrates.
@@ -18,6 +24,30 @@ public final class TestPostgres {
     /** The JDBC URL of the test database with {@code schema} as the current schema. */
     public static String url(String schema) {
         return "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
+    }
+
+    private static final Map<String, HikariDataSource> MIGRATED = new java.util.HashMap<>();
+
+    /** A pool on this run's {@link #SCHEMA}; see {@link #dataSource(String)}. */
+    public static DataSource dataSource() {
+        return dataSource(SCHEMA);
+    }
+
+    /**
+     * A pool on {@code schema} (created if missing), migrated by Flyway with the application's migrations, for
+     * tests without Spring; closed when the JVM exits. Tests whose checks span the whole table take a schema of
+     * their own ({@code SCHEMA + "_name"}).
+     */
+    public static synchronized DataSource dataSource(String schema) {
+        return MIGRATED.computeIfAbsent(schema, s -> {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(url(s));
+            pool.setUsername("postgres");
+            pool.setMaximumPoolSize(4);
+            Flyway.configure().dataSource(pool).schemas(s).locations("classpath:db/migration").load().migrate();
+            Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "test-postgres-pool"));
+            return pool;
+        });
     }
 
     /** Spring properties that point the service at {@code schema} of the test database. */
