@@ -102,6 +102,8 @@ public final class NewReservationRun {
             result.set("Message", message);
             result.set("NewReservationInfeasible", true);
             result.set("NewReservationFit", fitNode(false, message, null, null));
+            CoreReport.write(result, AssignmentProblem.withNewReservations(problem, false), settings,
+                    cancellation);
             return new RunResult(false, null, null, result.toJson(), null);
         }
 
@@ -113,7 +115,7 @@ public final class NewReservationRun {
         AssignmentProblem full = AssignmentProblem.withNewReservations(problem, false);
         RoomPlan current = fit.skipped() ? null : full.currentRooms();
         if (problem.restrictionsForInitialPlan()) {
-            return fitOnly(problem, result, fit, current, started); // Q38
+            return fitOnly(problem, result, fit, current, started, settings, cancellation); // Q38
         }
 
         progress.onProgress(0.2, "moves");
@@ -168,6 +170,9 @@ public final class NewReservationRun {
             result.set("CurrentScheduleInfeasible", proven);
             result.set("SolverStatus", status.name());
             result.set("NewReservationFit", fitNode(false, fitReason, moves, current == null ? null : full));
+            if (proven) {
+                CoreReport.write(result, full, settings, cancellation);
+            }
             return new RunResult(false, status, null, result.toJson(), assignment);
         }
 
@@ -190,7 +195,8 @@ public final class NewReservationRun {
     }
 
     /** Q38: existing stays keep their rooms; the fit is the plan. */
-    private RunResult fitOnly(Problem problem, ResultDocument result, Fit fit, RoomPlan current, long started) {
+    private RunResult fitOnly(Problem problem, ResultDocument result, Fit fit, RoomPlan current, long started,
+                              SolverSettings settings, Cancellation cancellation) {
         AssignmentProblem fitProblem = fit.problem();
         String reason = fit.reason() + " (RestrictionsForInitialPlan: existing stays keep their rooms, so none "
                 + "is moved)";
@@ -201,6 +207,9 @@ public final class NewReservationRun {
             if (fit.assignment() != null) {
                 result.set("SolverStatus", fit.assignment().status().name());
                 result.set("CurrentScheduleInfeasible", fit.assignment().status() == SolverStatus.INFEASIBLE);
+                if (fit.assignment().status() == SolverStatus.INFEASIBLE) {
+                    CoreReport.write(result, fitProblem, settings, cancellation);
+                }
             }
             return new RunResult(false, fit.assignment() == null ? null : fit.assignment().status(), null,
                     result.toJson(), fit.assignment());
