@@ -382,7 +382,13 @@ public final class NewReservationRun {
         return text;
     }
 
-    /** {@code NewReservationFit} (SPEC §9.1); {@code full} null when no moves were computed. */
+    /**
+     * {@code NewReservationFit} (SPEC §9.1); {@code full} null when no moves were computed. {@code MovesBound} is
+     * 0 when the new reservations fit; the proven lower bound on the moves when they were searched (also when
+     * the search ran out of time before a plan); and {@code null} when the question does not apply: there is no
+     * current plan to move stays from (some existing stay has no valid room, including when none has one), or
+     * the booking is impossible however stays move. {@code MovesProvenMinimal} is true only with a bound met.
+     */
     private static ObjectNode fitNode(boolean fits, String reason, NewReservationSolver.Moves moves,
                                       AssignmentProblem full) {
         ObjectNode node = Json.NODES.objectNode();
@@ -407,7 +413,11 @@ public final class NewReservationRun {
             node.put("MovesBound", moves.bound());
         } else {
             node.put("MovesProvenMinimal", false);
-            node.putNull("MovesBound");
+            if (moves != null && moves.status() == SolverStatus.TIMEOUT && moves.bound() >= 0) {
+                node.put("MovesBound", moves.bound());
+            } else {
+                node.putNull("MovesBound");
+            }
         }
         return node;
     }
