@@ -11,6 +11,7 @@ import org.bookingopt.core.json.Json;
 import org.bookingopt.core.json.ParsedProblem;
 import org.bookingopt.core.model.Problem;
 import org.bookingopt.core.model.Reservation;
+import org.bookingopt.core.run.CoreReport;
 import org.bookingopt.core.run.NewReservationRun;
 import org.bookingopt.core.run.Optimizer;
 import org.bookingopt.core.run.RunResult;
@@ -179,6 +180,10 @@ public final class FitCommand implements Callable<Integer> {
                 : result.get("Succeeded").booleanValue() ? "does NOT fit the current plan as it stands"
                 : "CANNOT be booked");
         out.printf("reason     %s%n", indent(fit.get("Reason").asString()));
+        JsonNode core = result.get("InfeasibleCore");
+        if (core != null && !core.isNull()) {
+            out.printf("conflict   %s%n", indent(String.join("\n", CoreReport.lines(core))));
+        }
         if (!fits && !fit.get("Moves").isEmpty()) {
             out.printf("moves      %d%s%n", fit.get("Moves").size(), fit.get("MovesProvenMinimal").booleanValue()
                     ? " (proven minimal)" : " (at least " + fit.get("MovesBound").asString() + ")");

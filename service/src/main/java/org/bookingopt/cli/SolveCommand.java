@@ -14,6 +14,7 @@ import org.bookingopt.core.plot.ChartFormat;
 import org.bookingopt.core.plot.PlanFigure;
 import org.bookingopt.core.reoptimize.ReOptimization;
 import org.bookingopt.core.restrictions.ChannelRestrictionsCsv;
+import org.bookingopt.core.run.CoreReport;
 import org.bookingopt.core.run.Optimizer;
 import org.bookingopt.core.run.RunResult;
 import org.bookingopt.core.solver.Cancellation;
@@ -161,6 +162,10 @@ public final class SolveCommand implements Callable<Integer> {
         out.printf("status     %s%n", s.get("status").asString());
         if (s.has("message")) {
             out.printf("reason     %s%n", s.get("message").asString().replace("\n", "\n           "));
+        }
+        JsonNode core = run.json().get("InfeasibleCore");
+        if (core != null && !core.isNull()) {
+            out.printf("conflict   %s%n", String.join("\n           ", CoreReport.lines(core)));
         }
         if (run.objective() != null) {
             out.printf("objective  %s (gaps %s, adjacency %s)%s%n", number(run.objective().total()),

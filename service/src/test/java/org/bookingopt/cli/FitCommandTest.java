@@ -86,7 +86,9 @@ class FitCommandTest {
     @Test
     void aStayBlockedByAFullyBookedNightCannotBeBooked() {
         assertThat(run("fit", fixture("sample2.newres_infeasible").toString())).isEqualTo(ExitCodes.INFEASIBLE);
-        assertThat(out.toString()).contains("verdict    CANNOT be booked").contains("2021-03-12 is fully booked");
+        assertThat(out.toString()).contains("verdict    CANNOT be booked").contains("2021-03-12 is fully booked")
+                .contains("conflict   6 stays cannot all be seated on 2021-03-12: 5 rooms of type Default")
+                .contains("N1 (Id -1), 2021-03-12, 1 night, type Default");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.Pin;
+import org.bookingopt.core.plan.PlanExplanation;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
 
@@ -18,18 +19,22 @@ public final class PlanRows {
     /**
      * @param withIds  {@code Id} as sent ({@code OptimizedPlan}) or {@code null} ({@code InitialPlan},
      *                 {@code ReOptimizedPlans})
-     * @param reasons  whether to add the BookingOpt-only {@code Reason} code
+     * @param reasons  whether to add the BookingOpt-only {@code Reason} code and its {@code ReasonDetail}
      */
     public static ArrayNode of(AssignmentProblem problem, RoomPlan plan, boolean withIds, boolean reasons) {
         ArrayNode rows = Json.NODES.arrayNode();
+        PlanExplanation explanation = reasons ? new PlanExplanation(problem, plan, problem.currentRooms()) : null;
         for (Stay s : problem.stays()) {
             int room = plan.room(s.index());
-            rows.add(row(problem, s, room, withIds, reasons ? reason(problem, s, room) : null));
+            rows.add(reasons ? row(problem, s, room, withIds, reason(problem, s, room), explanation.of(s))
+                    : row(problem, s, room, withIds, null, null));
         }
         return rows;
     }
 
-    public static ObjectNode row(AssignmentProblem problem, Stay s, int room, boolean withId, String reason) {
+    /** A row; {@code reason} and {@code detail} (BookingOpt only) are left out when null. */
+    public static ObjectNode row(AssignmentProblem problem, Stay s, int room, boolean withId, String reason,
+                                 String detail) {
         ObjectNode row = Json.NODES.objectNode();
         row.put("Name", s.reservation().name());
         if (withId) {
@@ -55,6 +60,9 @@ public final class PlanRows {
         }
         if (reason != null) {
             row.put("Reason", reason);
+        }
+        if (detail != null) {
+            row.put("ReasonDetail", detail);
         }
         return row;
     }

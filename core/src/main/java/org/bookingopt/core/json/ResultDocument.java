@@ -57,6 +57,7 @@ public final class ResultDocument {
         node.putNull("Objective");
         node.putNull("BestBound");
         node.putNull("OrphanNights");
+        node.putNull("InfeasibleCore");
     }
 
     /** Sets a key that already exists (its position stays); fails loudly on a typo. */

@@ -102,6 +102,8 @@ public final class NewReservationRun {
             result.set("Message", message);
             result.set("NewReservationInfeasible", true);
             result.set("NewReservationFit", fitNode(false, message, null, null));
+            CoreReport.write(result, AssignmentProblem.withNewReservations(problem, false), settings,
+                    cancellation);
             return new RunResult(false, null, null, result.toJson(), null);
         }
 
@@ -113,7 +115,7 @@ public final class NewReservationRun {
         AssignmentProblem full = AssignmentProblem.withNewReservations(problem, false);
         RoomPlan current = fit.skipped() ? null : full.currentRooms();
         if (problem.restrictionsForInitialPlan()) {
-            return fitOnly(problem, result, fit, current, started); // Q38
+            return fitOnly(problem, result, fit, current, started, settings, cancellation); // Q38
         }
 
         progress.onProgress(0.2, "moves");
@@ -168,6 +170,9 @@ public final class NewReservationRun {
             result.set("CurrentScheduleInfeasible", proven);
             result.set("SolverStatus", status.name());
             result.set("NewReservationFit", fitNode(false, fitReason, moves, current == null ? null : full));
+            if (proven) {
+                CoreReport.write(result, full, settings, cancellation);
+            }
             return new RunResult(false, status, null, result.toJson(), assignment);
         }
 
@@ -190,7 +195,8 @@ public final class NewReservationRun {
     }
 
     /** Q38: existing stays keep their rooms; the fit is the plan. */
-    private RunResult fitOnly(Problem problem, ResultDocument result, Fit fit, RoomPlan current, long started) {
+    private RunResult fitOnly(Problem problem, ResultDocument result, Fit fit, RoomPlan current, long started,
+                              SolverSettings settings, Cancellation cancellation) {
         AssignmentProblem fitProblem = fit.problem();
         String reason = fit.reason() + " (RestrictionsForInitialPlan: existing stays keep their rooms, so none "
                 + "is moved)";
@@ -201,6 +207,9 @@ public final class NewReservationRun {
             if (fit.assignment() != null) {
                 result.set("SolverStatus", fit.assignment().status().name());
                 result.set("CurrentScheduleInfeasible", fit.assignment().status() == SolverStatus.INFEASIBLE);
+                if (fit.assignment().status() == SolverStatus.INFEASIBLE) {
+                    CoreReport.write(result, fitProblem, settings, cancellation);
+                }
             }
             return new RunResult(false, fit.assignment() == null ? null : fit.assignment().status(), null,
                     result.toJson(), fit.assignment());
@@ -373,7 +382,13 @@ public final class NewReservationRun {
         return text;
     }
 
-    /** {@code NewReservationFit} (SPEC §9.1); {@code full} null when no moves were computed. */
+    /**
+     * {@code NewReservationFit} (SPEC §9.1); {@code full} null when no moves were computed. {@code MovesBound} is
+     * 0 when the new reservations fit; the proven lower bound on the moves when they were searched (also when
+     * the search ran out of time before a plan); and {@code null} when the question does not apply: there is no
+     * current plan to move stays from (some existing stay has no valid room, including when none has one), or
+     * the booking is impossible however stays move. {@code MovesProvenMinimal} is true only with a bound met.
+     */
     private static ObjectNode fitNode(boolean fits, String reason, NewReservationSolver.Moves moves,
                                       AssignmentProblem full) {
         ObjectNode node = Json.NODES.objectNode();
@@ -398,7 +413,11 @@ public final class NewReservationRun {
             node.put("MovesBound", moves.bound());
         } else {
             node.put("MovesProvenMinimal", false);
-            node.putNull("MovesBound");
+            if (moves != null && moves.status() == SolverStatus.TIMEOUT && moves.bound() >= 0) {
+                node.put("MovesBound", moves.bound());
+            } else {
+                node.putNull("MovesBound");
+            }
         }
         return node;
     }

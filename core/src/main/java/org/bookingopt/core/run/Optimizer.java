@@ -71,7 +71,7 @@ public final class Optimizer {
                 return new RunResult(false, null, null, result.toJson(), null);
             }
             if (!reasons.isEmpty()) {
-                return infeasible(result, String.join("\n", reasons));
+                return infeasible(result, String.join("\n", reasons), assignmentProblem, settings, cancellation);
             }
             progress.onProgress(0.02, "assign");
             // Re-optimization needs time after the assignment: the solve gets its share of the limit.
@@ -88,7 +88,7 @@ public final class Optimizer {
             }
             if (!assignment.hasPlan()) {
                 if (status == SolverStatus.INFEASIBLE) {
-                    return infeasible(result, assignment.infeasibleReason());
+                    return infeasible(result, assignment.infeasibleReason(), assignmentProblem, settings, cancellation);
                 }
                 result.set("Message", "\nfailed,\nproven infeasible: False,\n");
                 result.set("SolverStatus", status.name());
@@ -190,8 +190,11 @@ public final class Optimizer {
         return map;
     }
 
-    private static RunResult infeasible(ResultDocument result, String reason) {
+    /** A proven infeasible problem: the reason in {@code Message}, the conflicting stays in {@code InfeasibleCore}. */
+    private static RunResult infeasible(ResultDocument result, String reason, AssignmentProblem problem,
+                                        SolverSettings settings, Cancellation cancellation) {
         result.set("Message", "\nfailed,\nproven infeasible: True,\n" + reason);
+        CoreReport.write(result, problem, settings, cancellation);
         result.set("CurrentScheduleInfeasible", true);
         result.set("SolverStatus", SolverStatus.INFEASIBLE.name());
         return new RunResult(false, SolverStatus.INFEASIBLE, null, result.toJson(), null);

@@ -10,6 +10,7 @@ import org.bookingopt.core.json.PlanRows;
 import org.bookingopt.core.model.Reservation;
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.Pin;
+import org.bookingopt.core.plan.PlanExplanation;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
 
@@ -90,10 +91,11 @@ final class SplitSegments {
      */
     static ArrayNode rows(AssignmentProblem problem, RoomPlan plan) {
         ArrayNode rows = Json.NODES.arrayNode();
+        PlanExplanation explanation = new PlanExplanation(problem, plan, problem.currentRooms());
         for (Stay s : problem.stays()) {
             if (!s.isTest()) {
                 int room = plan.room(s.index());
-                rows.add(PlanRows.row(problem, s, room, true, PlanRows.reason(problem, s, room)));
+                rows.add(PlanRows.row(problem, s, room, true, PlanRows.reason(problem, s, room), explanation.of(s)));
             }
         }
         for (int k = 1; k <= problem.problem().newReservations().size(); k++) {
@@ -105,11 +107,11 @@ final class SplitSegments {
                         r.allowableRoomTypes(), r.typeOrder(), r.adjacencyGroup());
                 Stay merged = new Stay(-1, named, segment.arrival(), segment.arrival() + segment.nights(),
                         segment.pieces().get(0).allowedTypes(), -1, Pin.NONE, segment.pieces().get(0).group(), k);
-                ObjectNode row = PlanRows.row(problem, merged, segment.room(), true, REASON);
-                if (previous != null) {
-                    row.put("ReasonDetail", whyTheRoomChanges(problem, plan, previous, segment));
-                }
-                rows.add(row);
+                String detail = previous == null ? "new reservation: room " + problem.rooms().get(segment.room())
+                        .number().text() + (segment.nights() == 1 ? " for 1 night" : " for " + segment.nights() + " nights")
+                        + " from " + LocalDate.ofEpochDay(segment.arrival())
+                        : whyTheRoomChanges(problem, plan, previous, segment);
+                rows.add(PlanRows.row(problem, merged, segment.room(), true, REASON, detail));
                 previous = segment;
             }
         }

@@ -36,29 +36,44 @@ public final class CapacityCheck {
         if (!reasons.isEmpty()) {
             return reasons;
         }
-        int start = problem.schedule().start();
-        int end = problem.schedule().end();
+        for (int night : shortNights(problem)) {
+            reasons.add(shortage(problem, night, staysByRooms(problem, night)));
+        }
+        return reasons;
+    }
+
+    /**
+     * The nights whose stays cannot all be matched to rooms they accept; of a run of nights with the same
+     * stays, the first only.
+     */
+    static List<Integer> shortNights(AssignmentProblem problem) {
+        OrTools.load();
+        List<Integer> nights = new ArrayList<>();
         String previousKey = null;
-        for (int night = start; night < end; night++) {
-            // Stays present tonight, grouped by the set of rooms they accept.
-            Map<String, List<Stay>> byRooms = new LinkedHashMap<>();
-            for (Stay s : problem.stays()) {
-                if (s.arrival() <= night && night < s.departure()) {
-                    byRooms.computeIfAbsent(roomSetKey(problem, s), k -> new ArrayList<>()).add(s);
-                }
-            }
+        for (int night = problem.schedule().start(); night < problem.schedule().end(); night++) {
+            Map<String, List<Stay>> byRooms = staysByRooms(problem, night);
             String key = byRooms.entrySet().stream().map(e -> e.getKey() + "x" + e.getValue().size())
                     .collect(Collectors.joining("|"));
             if (key.equals(previousKey)) {
                 continue;
             }
             previousKey = key;
-            String shortage = shortage(problem, night, byRooms);
-            if (shortage != null) {
-                reasons.add(shortage);
+            if (shortage(problem, night, byRooms) != null) {
+                nights.add(night);
             }
         }
-        return reasons;
+        return nights;
+    }
+
+    /** Stays present on the night, grouped by the set of rooms they accept. */
+    private static Map<String, List<Stay>> staysByRooms(AssignmentProblem problem, int night) {
+        Map<String, List<Stay>> byRooms = new LinkedHashMap<>();
+        for (Stay s : problem.stays()) {
+            if (s.arrival() <= night && night < s.departure()) {
+                byRooms.computeIfAbsent(roomSetKey(problem, s), k -> new ArrayList<>()).add(s);
+            }
+        }
+        return byRooms;
     }
 
     private static String shortage(AssignmentProblem problem, int night, Map<String, List<Stay>> byRooms) {
@@ -135,10 +150,16 @@ public final class CapacityCheck {
         return s.isPinned() ? "room" + s.pinnedRoom() : "types" + Arrays.toString(s.allowedTypes());
     }
 
-    private static List<String> acceptedTypeNames(AssignmentProblem problem, Stay s) {
+    /** The type names a stay accepts, also those no room has; for a pinned stay, its room. */
+    static List<String> acceptedTypeNames(AssignmentProblem problem, Stay s) {
         if (s.isPinned()) {
             return List.of("room " + problem.rooms().get(s.pinnedRoom()).number());
         }
+        return typeNames(problem, s);
+    }
+
+    /** The room types a stay accepts (SPEC §2.4), best first, also those no room of the hotel has. */
+    public static List<String> typeNames(AssignmentProblem problem, Stay s) {
         List<String> names = new ArrayList<>();
         for (int t : s.allowedTypes()) {
             names.add(problem.types().get(t));

@@ -32,7 +32,7 @@ class RestrictionsOnlyResultParityTest {
     private static final Set<String> INTENTIONALLY_DIFFERENT =
             Set.of("ProcessingDate", "InitialOptimizationTime", "TotalTime", "QualityComparison");
     /** BookingOpt-only keys inside objects v0 also emits (SPEC §9.2). */
-    private static final Set<String> ADDED_INSIDE_OBJECTS = Set.of("Reason");
+    private static final Set<String> ADDED_INSIDE_OBJECTS = Set.of("Reason", "ReasonDetail");
 
     @ParameterizedTest
     @MethodSource(FIXED_PLAN_SAMPLES)

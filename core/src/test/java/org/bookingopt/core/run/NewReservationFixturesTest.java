@@ -238,6 +238,12 @@ class NewReservationFixturesTest {
         assertThat(ours.get("CurrentScheduleInfeasible").booleanValue()).isFalse();
         assertThat(ours.get("NewReservationFit").get("Fits").booleanValue()).isFalse();
         assertThat(ours.get("NewReservationFit").get("Reason").asString()).contains("2021-03-12");
+        // The core: the new guest's night 2021-03-12 and the five stays that fill the hotel then.
+        JsonNode core = ours.get("InfeasibleCore");
+        assertThat(core.get("Stays")).hasSize(6);
+        assertThat(core.get("Stays").toString()).contains("\"N1\"", "\"Arrival\":\"2021-03-12\",\"Nights\":1");
+        assertThat(core.get("Nights").toString()).isEqualTo("[\"2021-03-12\"]");
+        assertThat(core.get("Minimal").booleanValue()).isTrue();
     }
 
     private static int segments(JsonNode rows) {

@@ -134,6 +134,44 @@ class NewReservationRunTest {
         assertThat(result.get("InitialPlanWithNewReservations").isNull()).isTrue();
         assertThat(result.get("InitialOptimizationTime").doubleValue()).isZero();
         assertThat(result.get("OptimizedPlan")).hasSize(4);
+        assertNoMovesApply(result.get("NewReservationFit"));
+    }
+
+    @Test
+    void whenNoExistingStayHasARoomMovesDoNotApply() {
+        JsonNode result = run(TWO_GUESTS.formatted("\"AssignedRoom\": \"None\"", "\"AssignedRoom\": \"None\"",
+                "Standard"));
+
+        assertThat(result.get("NewReservationFit").get("Reason").asString())
+                .isEqualTo("Not computed: there is no current plan, since G1, G2 have no valid AssignedRoom");
+        assertNoMovesApply(result.get("NewReservationFit"));
+        assertThat(result.get("Succeeded").booleanValue()).isTrue();
+    }
+
+    @Test
+    void aBookingThatCannotBeMadeHasNoMovesBound() {
+        JsonNode result = run(TWO_GUESTS.formatted("\"AssignedRoom\": \"101\"", "\"AssignedRoom\": \"102\"",
+                "Penthouse"));
+
+        assertThat(result.get("Succeeded").booleanValue()).isFalse();
+        assertNoMovesApply(result.get("NewReservationFit"));
+    }
+
+    /** Two standard rooms, two guests (their rooms: %1$s, %2$s) and a new booking of type %3$s. */
+    private static final String TWO_GUESTS = """
+            {"ProblemId": "two", "MinimumStay": 2,
+             "Rooms": [{"RoomNumber": "101", "RoomType": "Standard"}, {"RoomNumber": "102", "RoomType": "Standard"}],
+             "Reservations": [
+               {"Name": "G1", "Arrival": "2027-03-01", "Length": 2, %1$s},
+               {"Name": "G2", "Arrival": "2027-03-05", "Length": 2, %2$s}],
+             "NewReservations": [{"Name": "N1", "Arrival": "2027-03-02", "Length": 2, "RoomType": "%3$s"}]}
+            """;
+
+    private static void assertNoMovesApply(JsonNode fit) {
+        assertThat(fit.get("Fits").booleanValue()).isFalse();
+        assertThat(fit.get("Moves")).isEmpty();
+        assertThat(fit.get("MovesProvenMinimal").booleanValue()).isFalse();
+        assertThat(fit.get("MovesBound").isNull()).isTrue();
     }
 
     @Test

@@ -87,6 +87,29 @@ class ResultContractTest {
         assertThat(Optimizer.wrap(result, "4444").get("error").asString()).isEqualTo("Optimization failed");
     }
 
+    @Test
+    void infeasibleSampleNamesItsTenConflictingStaysAsAMinimalCore() {
+        JsonNode core = run("sample_infeas").json().get("InfeasibleCore");
+
+        assertThat(core.get("Stays")).hasSize(10);
+        List<String> names = new ArrayList<>();
+        core.get("Stays").forEach(s -> names.add(s.get("Name").asString()));
+        assertThat(names).contains("Inf");
+        assertThat(core.get("Stays").get(0).get("AllowedTypes").get(0).asString()).isEqualTo("Default");
+        assertThat(core.get("Stays").get(0).get("Locked").booleanValue()).isFalse();
+        assertThat(core.get("Nights").toString()).contains("2021-03-19");
+        assertThat(core.get("RoomTypes").toString()).isEqualTo("[\"Default\"]");
+        assertThat(core.get("Rooms")).hasSize(9);
+        assertThat(core.get("Minimal").booleanValue()).isTrue();
+        assertThat(CoreReport.lines(core).get(0)).startsWith("10 stays cannot all be seated on ")
+                .contains("2021-03-19", "9 rooms of type Default", "proven minimal");
+    }
+
+    @Test
+    void aSolvedProblemHasNoCore() {
+        assertThat(run("sample1").json().get("InfeasibleCore").isNull()).isTrue();
+    }
+
     private static List<String> keys(JsonNode node) {
         return new ArrayList<>(node.propertyNames());
     }
