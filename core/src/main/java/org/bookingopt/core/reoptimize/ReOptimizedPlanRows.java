@@ -36,12 +36,12 @@ public final class ReOptimizedPlanRows {
             for (Stay s : problem.stays()) {
                 int room = entry.plan().room(s.index());
                 if (!compact || room != published.room(s.index())) {
-                    rows.add(PlanRows.row(problem, s, room, false, null));
+                    rows.add(PlanRows.row(problem, s, room, false, null, null));
                 }
             }
             AssignmentProblem withTest = entry.test().addTo(problem);
             ObjectNode test = PlanRows.row(withTest, withTest.stay(problem.stays().size()), entry.testRoom(), false,
-                    null);
+                    null, null);
             test.put("TestStay", true);
             rows.add(test);
         }
