@@ -1,14 +1,43 @@
 package org.bookingopt.service.api;
 
-/** Who is calling: the {@code X-User-ID} header until API keys come. */
-final class Callers {
-    static final String HEADER = "X-User-ID";
-    static final String ANONYMOUS = "anonymous";
+import org.bookingopt.service.auth.Caller;
+import org.bookingopt.service.auth.CallerFilter;
+import org.bookingopt.service.job.Job;
+import org.bookingopt.service.job.JobNotFoundException;
+import org.bookingopt.service.job.JobService;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Who is calling, as the {@link CallerFilter} resolved it (an API key's holder, or with authentication off
+ * the {@code X-User-ID} header), and which jobs that caller may see.
+ */
+public final class Callers {
     private Callers() {
     }
 
-    static String of(String header) {
-        return header == null || header.isBlank() ? ANONYMOUS : header.strip();
+    /** The caller of a request to {@code /api/**}. */
+    public static Caller of(HttpServletRequest request) {
+        if (request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller) {
+            return caller;
+        }
+        throw new IllegalStateException("no caller for " + request.getRequestURI() + ": the CallerFilter did not run");
+    }
+
+    /** The caller holds an admin key (never with authentication off). */
+    public static boolean isAdmin(HttpServletRequest request) {
+        return of(request).isAdmin();
+    }
+
+    /**
+     * The job, if the caller may read it; another user's job is not found (404), exactly like an unknown one,
+     * so job ids of others are never confirmed.
+     */
+    static Job readable(JobService jobs, String jobId, HttpServletRequest request) {
+        Job job = jobs.get(jobId);
+        if (!of(request).mayRead(job.owner())) {
+            throw new JobNotFoundException(jobId);
+        }
+        return job;
     }
 }

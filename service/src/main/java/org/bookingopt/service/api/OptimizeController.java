@@ -11,12 +11,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -34,10 +34,10 @@ public class OptimizeController {
             + "?priority=high|normal|low (default normal): high jobs are served first")
     @PostMapping(path = "/api/v1/optimize", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Submitted> optimize(@RequestBody(required = false) byte[] problem,
-                                       @RequestHeader(name = Callers.HEADER, required = false) String user,
-                                       @RequestParam(required = false) String priority) {
+                                       @RequestParam(required = false) String priority,
+                                       HttpServletRequest request) {
         String json = problem == null ? "" : new String(problem, StandardCharsets.UTF_8);
-        Job job = jobs.submit(json, Callers.of(user), parsePriority(priority));
+        Job job = jobs.submit(json, Callers.of(request).user(), parsePriority(priority));
         return ResponseEntity.ok()
                 .location(URI.create("/api/v1/jobs/" + job.id()))
                 .body(new Submitted(job.id(), job.status().apiName(), job.problemId(),

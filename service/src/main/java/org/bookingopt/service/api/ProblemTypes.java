@@ -19,6 +19,8 @@ public final class ProblemTypes {
     public static final URI NOT_ACCEPTABLE = of("not-acceptable");
     public static final URI BODY_TOO_LARGE = of("body-too-large");
     public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+    public static final URI UNAUTHORIZED = of("unauthorized");
+    public static final URI FORBIDDEN = of("forbidden");
     public static final URI TOO_MANY_ACTIVE_JOBS = of("too-many-active-jobs");
     public static final URI QUEUE_FULL = of("queue-full");
     public static final URI SHUTTING_DOWN = of("shutting-down");
@@ -31,6 +33,8 @@ public final class ProblemTypes {
     /** The type of an error the framework raised, by its status. */
     public static URI forStatus(int status) {
         return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

@@ -107,7 +107,15 @@ public abstract class WebTestBase {
     }
 
     protected Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(asReader(HttpRequest.newBuilder(uri(path)).GET()));
+    }
+
+    /**
+     * How the tests' plain reads ({@link #get}, {@link #job}, {@link #awaitFinished}) identify themselves: not at
+     * all here (authentication is off, and any caller may read a job by its id).
+     */
+    protected HttpRequest.Builder asReader(HttpRequest.Builder request) {
+        return request;
     }
 
     protected Response delete(String path, String user) {
@@ -120,10 +128,14 @@ public abstract class WebTestBase {
 
     /** Submits with a query string, e.g. {@code ?priority=high}. */
     protected Response submit(Object problem, String user, String query) {
+        return send(submission(problem, query).header("X-User-ID", user));
+    }
+
+    /** {@code POST /api/v1/optimize<query>} of {@code problem} (JSON text, or a tree), from no one yet. */
+    protected HttpRequest.Builder submission(Object problem, String query) {
         String body = problem instanceof String s ? s : Json.MAPPER.writeValueAsString(problem);
-        return send(HttpRequest.newBuilder(uri("/api/v1/optimize" + query))
-                .header("Content-Type", "application/json").header("X-User-ID", user)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return HttpRequest.newBuilder(uri("/api/v1/optimize" + query)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** Submits and expects it queued; returns the job id. */
