@@ -201,8 +201,11 @@ public final class KeysCommand implements Runnable {
             application.setWebApplicationType(WebApplicationType.NONE);
             application.setBannerMode(Banner.Mode.OFF);
             application.setLogStartupInfo(false);
-            // Only problems in the log: stdout is for the key (scripts read it).
-            application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+            // Only problems in the log: stdout is for the key (scripts read it). A failed start is told on stderr
+            // by the command itself, in one line, rather than as Spring's stack trace.
+            application.setDefaultProperties(Map.of("logging.level.root", "WARN",
+                    "logging.level.org.springframework.boot.SpringApplication", "OFF",
+                    "logging.level.org.springframework.boot.diagnostics", "OFF"));
             application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
                 if (!DatabaseEnvironment.usesPostgres(event.getEnvironment())) {
                     throw new NotConfigured();

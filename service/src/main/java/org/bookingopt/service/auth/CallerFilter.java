@@ -57,9 +57,11 @@ public class CallerFilter extends OncePerRequestFilter {
         return new CallerFilter(null, null);
     }
 
+    /** Outside {@code /api/}, judged on the path as the server maps it (decoded, normalized: no {@code //}, {@code ./}). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return !path.startsWith("/api/");
     }
 
     @Override

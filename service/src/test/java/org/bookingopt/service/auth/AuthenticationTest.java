@@ -172,6 +172,21 @@ class AuthenticationTest extends AuthWebTestBase {
     }
 
     @Test
+    void spellingsOfAnApiPathThatTheServerMapsToItNeedAKeyToo() {
+        String eve = keyOf("eve-owner", KeyRole.USER);
+        String id = submitWithKey(Fixtures.text("sample1.json"), eve).json().get("job_id").asString();
+
+        for (String path : List.of("//api/v1/jobs/" + id, "/%61pi/v1/jobs/" + id, "/./api/v1/jobs/" + id,
+                "/api/v1/../v1/jobs/" + id, "/api;x=1/v1/jobs/" + id, "/api/v1/jobs/" + id + "/")) {
+            Response r = send(HttpRequest.newBuilder(uri(path)));
+            assertThat(r.status()).as(path + ": " + r.body()).isIn(400, 401, 404);
+            assertThat(r.body()).as(path).doesNotContain("\"status\":\"queued\"", "\"status\":\"completed\"");
+        }
+        assertThat(send(HttpRequest.newBuilder(uri("//api/v1/jobs/" + id))).status()).isEqualTo(401);
+        awaitFinished(id);
+    }
+
+    @Test
     void healthDocsAndTheWebAppNeedNoKey() {
         for (String path : List.of("/health", "/health/ready", "/openapi.json", "/", "/js/api.js")) {
             assertThat(send(HttpRequest.newBuilder(uri(path))).status()).as(path).isEqualTo(200);
