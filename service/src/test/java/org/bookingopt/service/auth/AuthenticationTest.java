@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.bookingopt.core.json.Json;
 import org.bookingopt.service.testing.AuthWebTestBase;
@@ -149,16 +148,9 @@ class AuthenticationTest extends AuthWebTestBase {
         String dora = keyOf("dora", KeyRole.USER);
         String id = submitWithKey(Fixtures.text("sample1.json"), dora).json().get("job_id").asString();
 
-        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(bearer(HttpRequest.newBuilder(
-                uri("/api/v1/jobs/" + id + "/events")).timeout(WAIT).header("Accept", "text/event-stream"), dora)
-                .build(), HttpResponse.BodyHandlers.ofLines());
-        List<JsonNode> events;
-        try (Stream<String> lines = stream.body()) {
-            events = lines.filter(line -> line.startsWith("data:"))
-                    .map(line -> Json.MAPPER.readTree(line.substring("data:".length()))).toList();
-        }
-        assertThat(stream.statusCode()).isEqualTo(200);
-        assertThat(events.getLast().get("status").asString()).isEqualTo("completed");
+        EventStream stream = events(bearer(HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + "/events")), dora));
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.events().getLast().get("status").asString()).isEqualTo("completed");
 
         HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 uri("/api/v1/jobs/" + id + "/plot.png")).header("X-API-Key", dora).timeout(WAIT).build(),

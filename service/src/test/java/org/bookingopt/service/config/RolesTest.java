@@ -17,11 +17,15 @@ import org.bookingopt.service.redis.RedisJobStore;
 import org.bookingopt.service.testing.TestPostgres;
 import org.bookingopt.service.testing.TestRedis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Which beans each role and backend brings, started as {@code serve} starts the application. */
+@ExtendWith(OutputCaptureExtension.class)
 class RolesTest {
     private static final TestRedis redis = TestRedis.shared();
 
@@ -78,10 +82,12 @@ class RolesTest {
     }
 
     @Test
-    void theEmbeddedDefaultHasAuthenticationOff() {
+    void theEmbeddedDefaultHasAuthenticationOffAndWarnsThatXUserIdIsTrusted(CapturedOutput output) {
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getEnvironment().getProperty("bookingopt.auth.enabled")).isEqualTo("false");
             assertThat(context.getBeansOfType(ApiKeys.class)).isEmpty();
+            assertThat(output.getOut()).containsPattern(
+                    "WARN .* Authentication is off \\(bookingopt.auth.enabled=false\\): the X-User-ID header is trusted");
         }
     }
 

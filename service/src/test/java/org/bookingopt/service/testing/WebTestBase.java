@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.bookingopt.core.json.Json;
 import org.bookingopt.core.solver.RoomFlowSolver;
@@ -143,6 +145,27 @@ public abstract class WebTestBase {
         Response r = submit(problem, user);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("job_id").asString();
+    }
+
+    /** A job's event stream (SSE), read to its end: the status, Content-Type and the data of every event. */
+    public record EventStream(int status, String contentType, List<JsonNode> events) {
+    }
+
+    protected EventStream events(HttpRequest.Builder request) {
+        try {
+            HttpResponse<Stream<String>> response = HTTP.send(request.timeout(WAIT)
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = response.body()) {
+                return new EventStream(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                        lines.filter(line -> line.startsWith("data:"))
+                                .map(line -> Json.MAPPER.readTree(line.substring("data:".length()))).toList());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     protected JsonNode job(String id) {
