@@ -47,8 +47,9 @@ async function capabilities() {
     const paths = Object.keys(doc.paths || {});
     caps.demo = paths.some((p) => /^\/api\/v1\/demo-problems$/.test(p));
     caps.generate = paths.some((p) => /^\/api\/v1\/problems\/generate$/.test(p));
-    caps.plotPng = paths.some((p) => /^\/api\/v1\/jobs\/\{[^}]+\}\/plot\.png$/.test(p));
-    caps.plotSvg = paths.some((p) => /^\/api\/v1\/jobs\/\{[^}]+\}\/plot\.svg$/.test(p));
+    // The service documents its charts as one path, plot.{format} (png or svg).
+    caps.plotPng = paths.some((p) => /^\/api\/v1\/jobs\/\{[^}]+\}\/plot\.(png|\{[^}]+\})$/.test(p));
+    caps.plotSvg = paths.some((p) => /^\/api\/v1\/jobs\/\{[^}]+\}\/plot\.(svg|\{[^}]+\})$/.test(p));
     caps.csv = paths.some((p) => /^\/api\/v1\/jobs\/\{[^}]+\}\/restrictions\.csv$/.test(p));
   } catch {
     // No OpenAPI document (switched off): ask the demo endpoint itself.

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 FitCommand.class,
                 ServeCommand.class,
+                KeysCommand.class,
         })
 public final class BookingOptCommand implements Runnable {
     @CommandLine.Spec

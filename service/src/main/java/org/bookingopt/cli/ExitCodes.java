@@ -7,6 +7,8 @@ final class ExitCodes {
     static final int INFEASIBLE = 3;
     static final int TIMEOUT = 4;
     static final int INVALID_INPUT = 65; // EX_DATAERR
+    static final int NOT_FOUND = 1;     // keys revoke: no such key
+    static final int CONFIG = 78;       // EX_CONFIG: keys without bookingopt.database=postgres, or no database
 
     private ExitCodes() {
     }

@@ -22,9 +22,6 @@ import picocli.CommandLine.Unmatched;
                 "Any --spring.* or --bookingopt.* option is passed to the service, "
                         + "e.g. --bookingopt.jobs.workers=2."})
 public final class ServeCommand implements Callable<Integer> {
-    private static final List<String> PROPERTY_PREFIXES = List.of("--bookingopt.", "--server.", "--spring.",
-            "--springdoc.", "--logging.");
-
     @Spec
     CommandSpec spec;
 
@@ -41,13 +38,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        for (String p : properties) {
-            if (PROPERTY_PREFIXES.stream().noneMatch(p::startsWith)) {
-                spec.commandLine().getErr().println("serve: unknown option " + p
-                        + "; besides --port and --role, only properties are accepted: " + String.join("*, ", PROPERTY_PREFIXES)
-                        + "*");
-                return ExitCodes.USAGE;
-            }
+        if (!SpringArguments.check("serve", "--port and --role", properties, spec.commandLine().getErr())) {
+            return ExitCodes.USAGE;
         }
         List<String> args = new ArrayList<>(properties);
         if (port != null) {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 /** What a completed job's result looks like as a picture and as a channel-manager file. */
@@ -39,8 +40,8 @@ public class JobArtifactsController {
     @Operation(summary = "The plan as a chart (PNG or SVG); plan=initial|optimized, default both when a current plan was given")
     @GetMapping("/{jobId}/plot.{format:png|svg}")
     ResponseEntity<byte[]> plot(@PathVariable String jobId, @PathVariable String format,
-                                @RequestParam(required = false) String plan) {
-        Job job = jobs.get(jobId);
+                                @RequestParam(required = false) String plan, HttpServletRequest request) {
+        Job job = Callers.readable(jobs, jobId, request);
         JsonNode result = successfulResult(job);
         if (job.input() == null) {
             throw ResultNotAvailableException.noProblemKept(job); // read from the history
@@ -60,8 +61,8 @@ public class JobArtifactsController {
 
     @Operation(summary = "The restrictions per room type and date range, as CSV for a channel manager")
     @GetMapping(path = "/{jobId}/restrictions.csv", produces = "text/csv")
-    ResponseEntity<String> restrictionsCsv(@PathVariable String jobId) {
-        JsonNode result = successfulResult(jobs.get(jobId));
+    ResponseEntity<String> restrictionsCsv(@PathVariable String jobId, HttpServletRequest request) {
+        JsonNode result = successfulResult(Callers.readable(jobs, jobId, request));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"restrictions-" + jobId + ".csv\"")
                 .body(ChannelRestrictionsCsv.fromResult(result));

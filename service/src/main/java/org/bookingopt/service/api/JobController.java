@@ -3,6 +3,7 @@ package org.bookingopt.service.api;
 import java.util.List;
 
 import org.bookingopt.service.history.JobHistory;
+import org.bookingopt.service.auth.Caller;
 import org.bookingopt.service.job.Job;
 import org.bookingopt.service.job.JobEvents;
 import org.bookingopt.service.job.JobService;
@@ -14,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -42,14 +43,14 @@ public class JobController {
 
     @Operation(summary = "A job: status, progress and, once completed, the result wrapper (SPEC §9.5)")
     @GetMapping("/{jobId}")
-    JobView get(@PathVariable String jobId) {
-        return JobView.of(jobs.get(jobId));
+    JobView get(@PathVariable String jobId, HttpServletRequest request) {
+        return JobView.of(Callers.readable(jobs, jobId, request));
     }
 
     @Operation(summary = "The result object alone (SPEC §9.1), once the job is completed")
     @GetMapping("/{jobId}/result")
-    JsonNode result(@PathVariable String jobId) {
-        Job job = jobs.get(jobId);
+    JsonNode result(@PathVariable String jobId, HttpServletRequest request) {
+        Job job = Callers.readable(jobs, jobId, request);
         if (JobView.resultExpired(job)) {
             throw new ResultExpiredException(job);
         }
@@ -59,27 +60,36 @@ public class JobController {
         return job.result().get(job.result().get("success").asBoolean() ? "result" : "details");
     }
 
-    @Operation(summary = "Cancel a queued or running job of the caller")
+    @Operation(summary = "Cancel a queued or running job of the caller (an admin: of anyone)")
     @DeleteMapping("/{jobId}")
-    Cancelled cancel(@PathVariable String jobId, @RequestHeader(name = Callers.HEADER, required = false) String user) {
-        Job job = jobs.cancel(jobId, Callers.of(user));
+    Cancelled cancel(@PathVariable String jobId, HttpServletRequest request) {
+        Caller caller = Callers.of(request);
+        Job job = jobs.cancel(jobId, caller.user(), caller.isAdmin());
         return new Cancelled("Job cancelled", job.id());
     }
 
-    @Operation(summary = "The caller's jobs, newest first, without results")
+    @Operation(summary = "The caller's jobs, newest first, without results; an admin may ask for another "
+            + "user's with ?user=NAME")
     @GetMapping
-    JobList list(@RequestHeader(name = Callers.HEADER, required = false) String user,
+    JobList list(HttpServletRequest request,
+                 @RequestParam(required = false) String user,
                  @RequestParam(required = false) String status,
                  @RequestParam(defaultValue = "20") int limit,
                  @RequestParam(required = false) String cursor) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to " + MAX_PAGE);
         }
+        Caller caller = Callers.of(request);
+        if (user != null && !user.equals(caller.user()) && !caller.isAdmin()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only an admin key may list the jobs of "
+                    + "another user");
+        }
+        String owner = user == null ? caller.user() : user;
         JobStatus only = status == null ? null : parseStatus(status);
         if (jobs.history().isPresent()) {
-            return listHistory(jobs.history().get(), Callers.of(user), only, limit, cursor);
+            return listHistory(jobs.history().get(), owner, only, limit, cursor);
         }
-        JobService.JobPage page = jobs.list(Callers.of(user), only, limit,
+        JobService.JobPage page = jobs.list(owner, only, limit,
                 cursor == null ? Long.MAX_VALUE : parseCursor(cursor));
         return new JobList(page.jobs().stream().map(JobView.Summary::of).toList(),
                 page.nextBeforeSeq() == null ? null : Long.toString(page.nextBeforeSeq()));
@@ -101,7 +111,8 @@ public class JobController {
 
     @Operation(summary = "Server-Sent Events: the job's status and progress as they change, until it finishes")
     @GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable String jobId) {
+    SseEmitter events(@PathVariable String jobId, HttpServletRequest request) {
+        Callers.readable(jobs, jobId, request);
         return JobEventStream.open(jobId, jobs, events);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -39,11 +40,11 @@ public class OptimizeController {
             + "before completes at once from the result cache. With an Idempotency-Key, a retry gets the same job")
     @PostMapping(path = "/api/v1/optimize", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Submitted> optimize(@RequestBody(required = false) byte[] problem,
-                                       @RequestHeader(name = Callers.HEADER, required = false) String user,
                                        @RequestParam(required = false) String priority,
-                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                       HttpServletRequest request) {
         String json = problem == null ? "" : new String(problem, StandardCharsets.UTF_8);
-        IdempotentSubmissions.Submission submission = submissions.submit(json, Callers.of(user),
+        IdempotentSubmissions.Submission submission = submissions.submit(json, Callers.of(request).user(),
                 parsePriority(priority), key);
         Job job = submission.job();
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().location(URI.create("/api/v1/jobs/" + job.id()));

@@ -20,11 +20,12 @@ public final class ProblemTypes {
     public static final URI NOT_ACCEPTABLE = of("not-acceptable");
     public static final URI BODY_TOO_LARGE = of("body-too-large");
     public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+    public static final URI UNAUTHORIZED = of("unauthorized");
+    public static final URI FORBIDDEN = of("forbidden");
     public static final URI TOO_MANY_ACTIVE_JOBS = of("too-many-active-jobs");
     public static final URI RATE_LIMITED = of("rate-limited");
     public static final URI IDEMPOTENCY_KEY_IN_PROGRESS = of("idempotency-key-in-progress");
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
-    public static final URI FORBIDDEN = of("forbidden");
     public static final URI CACHE_ENTRY_NOT_FOUND = of("cache-entry-not-found");
     public static final URI QUEUE_FULL = of("queue-full");
     public static final URI SHUTTING_DOWN = of("shutting-down");
@@ -37,6 +38,8 @@ public final class ProblemTypes {
     /** The type of an error the framework raised, by its status. */
     public static URI forStatus(int status) {
         return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

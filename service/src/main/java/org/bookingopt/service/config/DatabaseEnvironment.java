@@ -6,6 +6,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -25,6 +26,11 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             environment.getPropertySources().addFirst(new MapPropertySource("bookingopt-no-database",
                     Map.of("spring.autoconfigure.exclude", excluded.isBlank() ? EXCLUDED : excluded + "," + EXCLUDED)));
         }
+    }
+
+    /** The service is configured with a database (the keys command needs it). */
+    public static boolean usesPostgres(Environment environment) {
+        return usesPostgres(environment.getProperty(DATABASE, "none"));
     }
 
     static boolean usesPostgres(String database) {

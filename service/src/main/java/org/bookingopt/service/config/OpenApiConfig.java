@@ -24,6 +24,8 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * The OpenAPI document at {@code /openapi.json} (Swagger UI at {@code /docs}): springdoc generates it from
@@ -33,15 +35,23 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String BEARER = "bearer";
+    private static final String API_KEY = "apiKey";
 
     @Bean
     OpenApiCustomizer bookingOptOpenApi(DemoProblems demos) {
         return openApi -> {
             openApi.info(new Info().title("BookingOpt").version(Version.current())
                     .description("Hotel room planning: submit a problem, follow its job, read the result. "
-                            + "Errors are RFC 9457 problem details. Caller identity: the X-User-ID header."));
+                            + "Errors are RFC 9457 problem details. Caller identity: an API key, sent as "
+                            + "'Authorization: Bearer <key>' or 'X-API-Key: <key>' (bookingopt.auth.enabled, on "
+                            + "in production mode); with authentication off, the X-User-ID header."));
             openApi.getComponents().addSchemas("Problem", problemSchema())
-                    .addSchemas("ProblemDetail", problemDetailSchema());
+                    .addSchemas("ProblemDetail", problemDetailSchema())
+                    .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                            .description("An API key made by 'bookingopt keys create'"))
+                    .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                            .in(SecurityScheme.In.HEADER).name("X-API-Key").description("The same key, another header"));
             PathItem optimize = openApi.getPaths().get("/api/v1/optimize");
             if (optimize != null) {
                 Operation post = optimize.getPost();
@@ -69,8 +79,17 @@ public class OpenApiConfig {
                 errors(demo.getGet(), Map.of("404", "No demo problem of that name"));
             }
             openApi.getPaths().forEach((path, item) -> {
+                if (path.startsWith("/api/")) {
+                    item.readOperations().forEach(op -> {
+                        op.addSecurityItem(new SecurityRequirement().addList(BEARER))
+                                .addSecurityItem(new SecurityRequirement().addList(API_KEY));
+                        errors(op, Map.of("401", "Authentication on: no API key, or a wrong or revoked one "
+                                + "(WWW-Authenticate: Bearer)"));
+                    });
+                }
                 if (path.startsWith("/api/v1/jobs/")) {
-                    item.readOperations().forEach(op -> errors(op, Map.of("404", "Unknown or expired job")));
+                    item.readOperations().forEach(op -> errors(op, Map.of("404",
+                            "Unknown or expired job, or another user's")));
                     if (item.getDelete() != null) {
                         errors(item.getDelete(), Map.of("400", "The job has already finished"));
                     }

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param id          unguessable id (a random UUID)
  * @param seq         order of creation, assigned by the store; newest has the highest
  * @param version     bumped by the store on every write, so readers can drop stale copies
- * @param owner       the caller that submitted it ({@code X-User-ID})
+ * @param owner       the caller that submitted it: its API key's user (or {@code X-User-ID} with authentication off)
  * @param problemId   the problem's {@code ProblemId}
  * @param priority    its place in the queue
  * @param status      see {@link JobStatus}

@@ -41,6 +41,7 @@ class ApiNodeRedisOutageTest {
             redis.start();
             try (ConfigurableApplicationContext api = new SpringApplication(BookingOptApplication.class).run(
                     "--server.port=0", "--bookingopt.role=api", "--bookingopt.backend=redis",
+                    "--bookingopt.auth.enabled=false",
                     "--spring.data.redis.port=" + redis.port(), "--spring.data.redis.timeout=2s")) {
                 int port = ((WebServerApplicationContext) api).getWebServer().getPort();
                 URI optimize = URI.create("http://localhost:" + port + "/api/v1/optimize");

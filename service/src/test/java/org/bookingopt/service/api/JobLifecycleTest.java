@@ -2,9 +2,7 @@ package org.bookingopt.service.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.stream.Stream;
 
 import org.bookingopt.core.generate.GeneratorSettings;
 import org.bookingopt.core.generate.HotelGenerator;
-import org.bookingopt.core.json.Json;
 import org.bookingopt.service.config.BookingOptProperties;
 import org.bookingopt.service.job.JobService;
 import org.bookingopt.service.testing.Fixtures;
@@ -248,19 +245,11 @@ class JobLifecycleTest extends WebTestBase {
     @Test
     void eventsStreamProgressUntilTheJobFinishes() throws Exception {
         String id = submitOk(Fixtures.text("sample4.json"), "events");
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + "/events")).timeout(WAIT)
-                .header("Accept", "text/event-stream").build();
+        EventStream stream = events(HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + "/events")));
+        List<JsonNode> events = stream.events();
 
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofLines());
-        List<JsonNode> events;
-        try (Stream<String> lines = response.body()) {
-            events = lines.filter(line -> line.startsWith("data:"))
-                    .map(line -> Json.MAPPER.readTree(line.substring("data:".length()))).toList();
-        }
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.contentType()).startsWith("text/event-stream");
         assertThat(events).isNotEmpty();
         assertThat(events.getLast().get("status").asString()).isEqualTo("completed");
         assertThat(events.getLast().get("progress").intValue()).isEqualTo(100);

@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.bookingopt.core.json.Json;
 import org.bookingopt.core.solver.RoomFlowSolver;
@@ -131,7 +133,15 @@ public abstract class WebTestBase {
     }
 
     protected Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(asReader(HttpRequest.newBuilder(uri(path)).GET()));
+    }
+
+    /**
+     * How the tests' plain reads ({@link #get}, {@link #job}, {@link #awaitFinished}) identify themselves: not at
+     * all here (authentication is off, and any caller may read a job by its id).
+     */
+    protected HttpRequest.Builder asReader(HttpRequest.Builder request) {
+        return request;
     }
 
     protected Response delete(String path, String user) {
@@ -147,10 +157,15 @@ public abstract class WebTestBase {
         return send(submitRequest(problem, user, query));
     }
 
+    /** {@code POST /api/v1/optimize<query>} of {@code problem} from {@code user} (authentication off). */
     protected HttpRequest.Builder submitRequest(Object problem, String user, String query) {
+        return submission(problem, query).header("X-User-ID", user);
+    }
+
+    /** {@code POST /api/v1/optimize<query>} of {@code problem} (JSON text, or a tree), from no one yet. */
+    protected HttpRequest.Builder submission(Object problem, String query) {
         String body = problem instanceof String s ? s : Json.MAPPER.writeValueAsString(problem);
-        return HttpRequest.newBuilder(uri("/api/v1/optimize" + query))
-                .header("Content-Type", "application/json").header("X-User-ID", user)
+        return HttpRequest.newBuilder(uri("/api/v1/optimize" + query)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
@@ -159,6 +174,27 @@ public abstract class WebTestBase {
         Response r = submit(problem, user);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("job_id").asString();
+    }
+
+    /** A job's event stream (SSE), read to its end: the status, Content-Type and the data of every event. */
+    public record EventStream(int status, String contentType, List<JsonNode> events) {
+    }
+
+    protected EventStream events(HttpRequest.Builder request) {
+        try {
+            HttpResponse<Stream<String>> response = HTTP.send(request.timeout(WAIT)
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = response.body()) {
+                return new EventStream(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                        lines.filter(line -> line.startsWith("data:"))
+                                .map(line -> Json.MAPPER.readTree(line.substring("data:".length()))).toList());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     protected JsonNode job(String id) {
