@@ -77,13 +77,16 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         }
         double boundUnits = Math.ceil(relaxed.boundUnits() - 1e-6);
 
-        RoomPlan decomposed = FlowDecomposer.decompose(problem, typeLayers, relaxed);
+        LockRouter.Routes routes = LockRouter.route(problem, typeLayers, relaxed, milpSolver, remaining(deadline),
+                cancellation);
+        RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, deadline, cancellation);
         List<String> violations = PlanChecker.violations(problem, decomposed);
         double relaxedBound = boundUnits;
         LOG.log(System.Logger.Level.DEBUG, () -> String.format(
-                "relaxation %s in %s: bound %.6f, %d vars; decomposition: %d violations%s, cost %.6f",
+                "relaxation %s in %s: bound %.6f, %d vars; lock paths: %d of %d broken;"
+                        + " decomposition: %d violations%s, cost %.6f",
                 relaxed.status(), elapsed(started), Math.scalb(relaxedBound, -GapCost.FRACTION_BITS),
-                relaxationSize, violations.size(),
+                relaxationSize, routes.brokenPaths(), routes.paths(), violations.size(),
                 violations.isEmpty() ? "" : " (first: " + violations.get(0) + ")",
                 Math.scalb(costUnits(problem, decomposed), -GapCost.FRACTION_BITS)));
         RoomPlan best = violations.isEmpty() ? decomposed : null;
@@ -153,6 +156,38 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         var objective = PlanEvaluator.evaluate(problem, plan);
         double bound = Math.min(objective.total(), Math.scalb(boundUnits, -GapCost.FRACTION_BITS));
         return new Assignment(status, plan, objective, bound, null, firstPlan, proof);
+    }
+
+    /**
+     * Two decompositions: along the lock paths the router found in the flow, and the greedy one (which seats
+     * groups more freely where locks are few); in both, lone group members then move next to their group
+     * where that pays. The better plan.
+     */
+    private static RoomPlan decomposition(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
+                                          LayeredFlowModel.Solution relaxed, LockRouter.Routes routes,
+                                          long deadline, Cancellation cancellation) {
+        RoomPlan best = null;
+        for (LockRouter.Routes r : List.of(routes, LockRouter.Routes.none(problem.stays().size()))) {
+            RoomPlan plan = SegmentSwaps.seatGroups(problem, FlowDecomposer.decompose(problem, typeLayers, relaxed, r),
+                    deadline, cancellation);
+            if (best == null || better(problem, plan, best)) {
+                best = plan;
+            }
+            if (routes.paths() == 0) {
+                break; // no locks: both are the same
+            }
+        }
+        return best;
+    }
+
+    /** A valid plan beats an invalid one; then the lower cost wins. */
+    private static boolean better(AssignmentProblem problem, RoomPlan plan, RoomPlan than) {
+        boolean valid = PlanChecker.violations(problem, plan).isEmpty();
+        boolean thanValid = PlanChecker.violations(problem, than).isEmpty();
+        if (valid != thanValid) {
+            return valid;
+        }
+        return costUnits(problem, plan) < costUnits(problem, than);
     }
 
     /** The plan's cost in units of 2^-20: the quantity the models minimise. */
