@@ -70,9 +70,26 @@ final class LockRouter {
         this.objective = solver.objective();
     }
 
+    /**
+     * Solved as an LP first (GLOP): paths through a flow with counts are usually integral there, and then the
+     * LP's answer is the MILP's. Otherwise with the MILP solver.
+     */
     static Routes route(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers,
                         LayeredFlowModel.Solution relaxed, String solverId, Duration timeLimit,
                         Cancellation cancellation) {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        Routes routes = route(problem, layers, relaxed, RoomFlowSolver.LP_SOLVER, true, timeLimit, cancellation);
+        if (routes != null) {
+            return routes;
+        }
+        return route(problem, layers, relaxed, solverId, false,
+                Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())), cancellation);
+    }
+
+    /** @return the routes, or null when {@code integralOnly} and the solver's answer is fractional */
+    private static Routes route(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers,
+                                LayeredFlowModel.Solution relaxed, String solverId, boolean integralOnly,
+                                Duration timeLimit, Cancellation cancellation) {
         Map<Integer, List<Stay>> pinsOfRoom = new TreeMap<>();
         for (Stay s : problem.stays()) {
             if (s.isPinned()) {
@@ -94,7 +111,7 @@ final class LockRouter {
                     router.addWindow(e.getKey(), pins.get(i - 1), pins.get(i), support);
                 }
             }
-            return router.solve(timeLimit, cancellation);
+            return router.solve(timeLimit, integralOnly, cancellation);
         } finally {
             router.solver.delete();
         }
@@ -231,12 +248,27 @@ final class LockRouter {
         return capacity.computeIfAbsent(key, k -> solver.makeConstraint(0, count));
     }
 
-    private Routes solve(Duration timeLimit, Cancellation cancellation) {
+    private boolean integral() {
+        for (MPVariable v : solver.variables()) {
+            double x = v.solutionValue();
+            if (Math.abs(x - Math.rint(x)) > 1e-6) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Routes solve(Duration timeLimit, boolean integralOnly, Cancellation cancellation) {
         objective.setMinimization();
         MPSolver.ResultStatus status = OrTools.solveExactly(solver, solverId, timeLimit, 1, cancellation);
         int[] roomOfStay = new int[problem.stays().size()];
         Arrays.fill(roomOfStay, -1);
-        if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+        boolean solved = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
+        if (integralOnly && !(status == MPSolver.ResultStatus.OPTIMAL && integral())) {
+            return cancellation.isCancelled() ? new Routes(roomOfStay, Map.of(), Set.of(), paths.size(), paths.size())
+                    : null;
+        }
+        if (!solved) {
             return new Routes(roomOfStay, Map.of(), Set.of(), paths.size(), paths.size());
         }
         Map<Integer, Integer> entryOf = new HashMap<>();
