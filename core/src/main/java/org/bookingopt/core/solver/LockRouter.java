@@ -35,6 +35,8 @@ import org.bookingopt.core.plan.Stay;
 final class LockRouter {
     /** The decomposition's "free pool": units whose gap is already free, or that were never used. */
     static final int POOL = Integer.MIN_VALUE;
+    /** Model size above which routing is skipped (600 × 365 typed hotels reached tens of GB without a cap). */
+    static final int MAX_VARIABLES = 400_000;
 
     /**
      * @param roomOfStay  stays (not pinned themselves) that a pinned room's path takes, → that room; else -1
@@ -100,15 +102,20 @@ final class LockRouter {
             return Routes.none(problem.stays().size());
         }
         LockRouter router = new LockRouter(problem, solverId);
+        Map<Integer, LayerSupport> supports = new HashMap<>();
         try {
             for (var e : pinsOfRoom.entrySet()) {
                 List<Stay> pins = e.getValue();
                 pins.sort(Comparator.comparingInt(Stay::arrival));
                 int layer = relaxed.layerOfStay()[pins.get(0).index()];
-                LayerSupport support = new LayerSupport(problem, relaxed, layer);
+                LayerSupport support = supports.computeIfAbsent(layer, l -> new LayerSupport(problem, relaxed, l));
                 router.addEntry(e.getKey(), pins.get(0), support);
                 for (int i = 1; i < pins.size(); i++) {
                     router.addWindow(e.getKey(), pins.get(i - 1), pins.get(i), support);
+                }
+                if (router.solver.numVariables() > MAX_VARIABLES) {
+                    // Too many locks close together to route in time: the greedy decomposition handles them.
+                    return Routes.none(problem.stays().size());
                 }
             }
             return router.solve(timeLimit, integralOnly, cancellation);
@@ -174,8 +181,12 @@ final class LockRouter {
         MPVariable broken = brokenVariable(room, to);
         Map<Long, MPConstraint> nodes = new HashMap<>();
         Map<Stay, MPVariable> stays = new HashMap<>();
+        // A long window is crossed by waiting: only stays near its ends can matter (the room reaches the free
+        // pool after one of them, or leaves it for one), which keeps the model small on long horizons.
+        int near = 2 * GapArcs.freeFrom(schedule, start);
         for (Stay s : support.stays) {
-            if (s.arrival() >= start && s.departure() <= end) {
+            if (s.arrival() >= start && s.departure() <= end
+                    && (s.arrival() < start + near || s.departure() > end - near)) {
                 MPVariable v = solver.makeBoolVar("");
                 stays.put(s, v);
                 arc(nodes, v, node('A', s.arrival()), node('D', s.departure()));

@@ -101,8 +101,9 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         }
         double boundUnits = Math.ceil(relaxed.boundUnits() - 1e-6);
 
-        LockRouter.Routes routes = LockRouter.route(problem, typeLayers, relaxed, milpSolver, remaining(deadline),
-                cancellation);
+        // The routes are a refinement: at most a fifth of the time limit, the rest stays for repair.
+        LockRouter.Routes routes = LockRouter.route(problem, typeLayers, relaxed, milpSolver,
+                min(remaining(deadline), settings.timeLimit().dividedBy(5)), cancellation);
         RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, deadline, cancellation);
         List<String> violations = PlanChecker.violations(problem, decomposed);
         double relaxedBound = boundUnits;
@@ -259,6 +260,10 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
             rooms[s] = layerOfStay[s]; // room layers: layer index = room index
         }
         return new RoomPlan(rooms);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration remaining(long deadline) {
