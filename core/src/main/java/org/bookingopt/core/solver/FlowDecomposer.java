@@ -32,11 +32,12 @@ final class FlowDecomposer {
     private static final long OFF_FLOW = 1_000_000L;
     private static final long INTO_LOCK = 100_000_000L;
     /** Leaving a member without a neighbour costs 100·2^M: more than leaving the flow's counts for one unit. */
-    private static final long LONELY_MEMBER = 5 * OFF_FLOW;
+    private static final long LONELY_MEMBER = OFF_FLOW / 2;
 
     private final AssignmentProblem problem;
     private final List<LayeredFlowModel.Layer> layers;
     private final LayeredFlowModel.Solution solution;
+    private final LockRouter.Routes routes;
     private final int[] unitOfStay;
     private final int[] forcedRoom;    // stay → its locked room where no unit could carry it, else -1
     private final Map<Integer, List<Stay>> membersOfGroup = new HashMap<>();
@@ -49,8 +50,9 @@ final class FlowDecomposer {
     private final int[][] unitsOfLayer;
 
     private FlowDecomposer(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers,
-                           LayeredFlowModel.Solution solution) {
+                           LayeredFlowModel.Solution solution, LockRouter.Routes routes) {
         this.problem = problem;
+        this.routes = routes;
         this.layers = layers;
         this.solution = solution;
         int rooms = problem.roomCount();
@@ -79,9 +81,9 @@ final class FlowDecomposer {
             locks.add(new ArrayDeque<>());
         }
         problem.stays().stream().sorted(Comparator.comparingInt(Stay::arrival)).forEach(s -> {
-            if (s.isPinned()) {
-                locks.get(s.pinnedRoom()).add(s);
-                hasLocks[s.pinnedRoom()] = true;
+            if (roomFor(s) >= 0) {
+                locks.get(roomFor(s)).add(s);
+                hasLocks[roomFor(s)] = true;
             }
             if (s.group() >= 0) {
                 membersOfGroup.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
@@ -91,8 +93,8 @@ final class FlowDecomposer {
 
     /** @return a plan in which every stay has a room of its layer; it may double-book a room */
     static RoomPlan decompose(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers,
-                              LayeredFlowModel.Solution solution) {
-        FlowDecomposer decomposer = new FlowDecomposer(problem, layers, solution);
+                              LayeredFlowModel.Solution solution, LockRouter.Routes routes) {
+        FlowDecomposer decomposer = new FlowDecomposer(problem, layers, solution, routes);
         TreeMap<Integer, List<Stay>> arrivalsByDay = new TreeMap<>();
         for (Stay s : problem.stays()) {
             arrivalsByDay.computeIfAbsent(s.arrival(), d -> new ArrayList<>()).add(s);
@@ -149,29 +151,41 @@ final class FlowDecomposer {
                     flow.waitExit().getOrDefault(day, 0) + flow.fromSource().getOrDefault(day, 0)));
         }
         List<Stay> rest = new ArrayList<>();
-        // 1. Locked stays: the unit already carrying the room's number, or an unnamed one that takes it.
+        // 1. Locked stays and the stays on a locked room's path to its next lock: the unit already carrying the
+        // room's number first (its count is reserved), then rooms arriving at their first lock, each taking an
+        // unnamed unit, from the class the router chose for it.
+        List<Stay> pinned = new ArrayList<>();
         for (Stay s : arriving) {
-            if (s.isPinned()) {
-                int layer = layerOf(s);
-                int unit = unitNamed[s.pinnedRoom()];
-                if (unit < 0) {
-                    unit = bestUnit(s, layer, draws.get(layer), u -> nameOf[u] < 0 ? 0 : INTO_LOCK);
-                    if (nameOf[unit] >= 0 && hasLocks[nameOf[unit]]) {
-                        // Every unit of the type carries a room with locks of its own: the lock goes to its
-                        // room regardless, and the repair phase sorts out the double booking.
-                        forcedRoom[s.index()] = s.pinnedRoom();
-                    } else {
-                        if (nameOf[unit] >= 0) {
-                            unitNamed[nameOf[unit]] = -1; // a lock-free number given up for the lock's room
-                        }
-                        name(unit, s.pinnedRoom());
-                    }
-                }
-                draws.get(layer).take(unit);
-                place(s, unit);
+            if (roomFor(s) >= 0) {
+                pinned.add(s);
             } else {
                 rest.add(s);
             }
+        }
+        pinned.sort(Comparator.comparingInt((Stay s) -> unitNamed[roomFor(s)] >= 0 ? 0 : 1)
+                .thenComparingInt(Stay::index));
+        for (Stay s : pinned) {
+            int room = roomFor(s);
+            int layer = layerOf(s);
+            int unit = unitNamed[room];
+            if (unit < 0) {
+                Integer entry = routes.entryOf().get(s.index());
+                Draws d = draws.get(layer);
+                unit = bestUnit(s, layer, d, u -> nameOf[u] >= 0 ? INTO_LOCK
+                        : entry != null && entry != d.classOf(u) ? 1 : 0);
+                if (nameOf[unit] >= 0 && hasLocks[nameOf[unit]]) {
+                    // Every unit of the type carries a room with locks of its own: the lock goes to its
+                    // room regardless, and the repair phase sorts out the double booking.
+                    forcedRoom[s.index()] = room;
+                } else {
+                    if (nameOf[unit] >= 0) {
+                        unitNamed[nameOf[unit]] = -1; // a lock-free number given up for the lock's room
+                    }
+                    name(unit, room);
+                }
+            }
+            draws.get(layer).take(unit);
+            place(s, unit);
         }
         // 2. Groups arriving together get side-by-side numbers; 3. other members join their group.
         seatGroupsTogether(rest, draws);
@@ -192,6 +206,17 @@ final class FlowDecomposer {
         }
     }
 
+    /** The room a stay must end up in: its pin, or the locked room whose path the router sent through it. */
+    private int roomFor(Stay s) {
+        return s.isPinned() ? s.pinnedRoom() : routes.roomOfStay()[s.index()];
+    }
+
+    /** A named unit whose next pinned stay the router reached along the flow: its counts are reserved. */
+    private boolean reserved(int unit) {
+        Stay next = nameOf[unit] < 0 ? null : locks.get(nameOf[unit]).peekFirst();
+        return next != null && (routes.routedPins().contains(next.index()) || !next.isPinned());
+    }
+
     private int layerOf(Stay s) {
         return solution.layerOfStay()[s.index()];
     }
@@ -202,7 +227,7 @@ final class FlowDecomposer {
         long bestScore = Long.MAX_VALUE;
         for (int u : unitsOfLayer[layer]) {
             long score = busy(u, s.arrival()) ? 2 * INTO_LOCK : draws.available(u) ? 0 : OFF_FLOW;
-            score += intoLock(u, s) ? INTO_LOCK : deadlineSlack(u, s);
+            score += intoLock(u, s) ? INTO_LOCK : reserved(u) ? 3 * OFF_FLOW : deadlineSlack(u, s);
             score += preference.applyAsLong(u);
             score += Math.min(999, draws.cost(u));
             if (score < bestScore) {
@@ -261,7 +286,7 @@ final class FlowDecomposer {
         Draws d = draws.get(layer);
         Integer anonymous = null;
         for (int u : unitsOfLayer[layer]) {
-            if (!d.available(u) || contains(units, i, u) || intoLock(u, s)) {
+            if (!d.available(u) || contains(units, i, u) || intoLock(u, s) || reserved(u)) {
                 continue;
             }
             if (nameOf[u] >= 0) {
@@ -344,7 +369,9 @@ final class FlowDecomposer {
         List<Integer> numbers = new ArrayList<>();
         for (int r : layers.get(layer).rooms()) {
             Stay firstLock = locks.get(r).peekFirst();
-            if (unitNamed[r] < 0 && (firstLock == null || firstLock.arrival() >= s.departure())) {
+            // A room whose first lock the router reached takes the unit it chose there, not a group member's.
+            boolean routed = firstLock != null && routes.routedPins().contains(firstLock.index());
+            if (unitNamed[r] < 0 && !routed && (firstLock == null || firstLock.arrival() >= s.departure())) {
                 numbers.add(r);
             }
         }
@@ -423,6 +450,11 @@ final class FlowDecomposer {
                 return zeroCost > 0;
             }
             return direct.getOrDefault(LayeredFlowModel.LayerFlow.key(freeSince[u], day), 0) > 0;
+        }
+
+        /** The departure day of the flow class the unit is in today, or {@link LockRouter#POOL}. */
+        int classOf(int u) {
+            return isZeroCost(u) ? LockRouter.POOL : freeSince[u];
         }
 
         long cost(int u) {

@@ -457,6 +457,17 @@ final class LayeredFlowModel implements AutoCloseable {
         return new Solution(status, layerOfStay, flows, value, Math.min(bound, value));
     }
 
+    /** Whether the last solve's values are all whole numbers (an LP solved this way is the MILP's optimum). */
+    boolean integral() {
+        for (MPVariable v : solver.variables()) {
+            double x = v.solutionValue();
+            if (Math.abs(x - Math.rint(x)) > 1e-6) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Frees the native solver now rather than when the garbage collector gets to it. */
     @Override
     public void close() {

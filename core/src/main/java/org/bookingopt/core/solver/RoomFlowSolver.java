@@ -29,6 +29,8 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
     private static final System.Logger LOG = System.getLogger(RoomFlowSolver.class.getName());
     /** The MILP solver bundled with OR-Tools that the models use. */
     public static final String DEFAULT_MILP = "SCIP";
+    /** The LP solver for the relaxation's first try. */
+    static final String LP_SOLVER = "GLOP";
     /** Stays × rooms above which the room-level model of the whole hotel is not attempted. */
     static final long EXACT_MODEL_LIMIT = 5_000;
 
@@ -50,15 +52,34 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         progress.onProgress(0.0, "assign");
 
         List<LayeredFlowModel.Layer> typeLayers = typeLayers(problem);
-        LayeredFlowModel.Solution relaxed;
+        LayeredFlowModel.Solution relaxed = null;
         int relaxationSize;
-        try (LayeredFlowModel relaxation = new LayeredFlowModel(problem, typeLayers, false, milpSolver)) {
-            progress.onProgress(0.1, "assign");
-            relaxed = relaxation.solve(remaining(deadline), settings.threads(), cancellation);
-            relaxationSize = relaxation.numVariables();
+        // The relaxation is nearly a network flow: its LP optimum is usually integral, and then it is the
+        // MILP's optimum too. GLOP solves the LP several times faster than SCIP the MILP (and deterministically);
+        // SCIP runs only when the LP's answer is fractional.
+        double lpBoundUnits = Double.NaN;
+        try (LayeredFlowModel lp = new LayeredFlowModel(problem, typeLayers, false, LP_SOLVER)) {
+            progress.onProgress(0.05, "assign");
+            LayeredFlowModel.Solution solved = lp.solve(remaining(deadline), 1, cancellation);
+            relaxationSize = lp.numVariables();
+            if (solved.status() == SolverStatus.INFEASIBLE) {
+                relaxed = solved;
+            } else if (solved.status() == SolverStatus.OPTIMAL) {
+                lpBoundUnits = solved.boundUnits();
+                if (lp.integral()) {
+                    relaxed = solved;
+                }
+            }
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("relaxation LP in %s", elapsed(started)));
+        if (relaxed == null && !cancellation.isCancelled()) {
+            try (LayeredFlowModel relaxation = new LayeredFlowModel(problem, typeLayers, false, milpSolver)) {
+                progress.onProgress(0.1, "assign");
+                relaxed = relaxation.solve(remaining(deadline), settings.threads(), cancellation);
+            }
         }
         progress.onProgress(0.5, "assign");
-        if (cancellation.isCancelled()) {
+        if (relaxed == null || cancellation.isCancelled()) {
             // Stopped during the relaxation: no time for the decomposition, answer with what there is.
             return new Assignment(SolverStatus.TIMEOUT, null, null, Double.NaN, null, null, null);
         }
@@ -70,20 +91,29 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         if (relaxed.layerOfStay() == null) {
             RoomPlan current = problem.currentPlan();
             if (current != null && PlanChecker.violations(problem, current).isEmpty()) {
-                var objective = PlanEvaluator.evaluate(problem, current);
-                return new Assignment(SolverStatus.FEASIBLE, current, objective, Double.NaN, null, null, null);
+                // Out of time in the MILP: the LP's optimum, when there is one, still bounds every plan.
+                return Double.isNaN(lpBoundUnits)
+                        ? new Assignment(SolverStatus.FEASIBLE, current, PlanEvaluator.evaluate(problem, current),
+                                Double.NaN, null, null, null)
+                        : result(problem, SolverStatus.FEASIBLE, current, Math.ceil(lpBoundUnits - 1e-6), null, null);
             }
             return new Assignment(SolverStatus.TIMEOUT, null, null, Double.NaN, null, null, null);
         }
         double boundUnits = Math.ceil(relaxed.boundUnits() - 1e-6);
 
-        RoomPlan decomposed = FlowDecomposer.decompose(problem, typeLayers, relaxed);
+        // The routes are a refinement: at most a fifth of the time limit, the rest stays for repair.
+        LockRouter.Routes routes = LockRouter.route(problem, typeLayers, relaxed, milpSolver,
+                min(remaining(deadline), settings.timeLimit().dividedBy(5)), cancellation);
+        RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, deadline, cancellation);
         List<String> violations = PlanChecker.violations(problem, decomposed);
         double relaxedBound = boundUnits;
+        LayeredFlowModel.Solution relaxation = relaxed;
+        int variables = relaxationSize;
         LOG.log(System.Logger.Level.DEBUG, () -> String.format(
-                "relaxation %s in %s: bound %.6f, %d vars; decomposition: %d violations%s, cost %.6f",
-                relaxed.status(), elapsed(started), Math.scalb(relaxedBound, -GapCost.FRACTION_BITS),
-                relaxationSize, violations.size(),
+                "relaxation %s in %s: bound %.6f, %d vars; lock paths: %d of %d broken;"
+                        + " decomposition: %d violations%s, cost %.6f",
+                relaxation.status(), elapsed(started), Math.scalb(relaxedBound, -GapCost.FRACTION_BITS),
+                variables, routes.brokenPaths(), routes.paths(), violations.size(),
                 violations.isEmpty() ? "" : " (first: " + violations.get(0) + ")",
                 Math.scalb(costUnits(problem, decomposed), -GapCost.FRACTION_BITS)));
         RoomPlan best = violations.isEmpty() ? decomposed : null;
@@ -155,6 +185,38 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         return new Assignment(status, plan, objective, bound, null, firstPlan, proof);
     }
 
+    /**
+     * Two decompositions: along the lock paths the router found in the flow, and the greedy one (which seats
+     * groups more freely where locks are few); in both, lone group members then move next to their group
+     * where that pays. The better plan.
+     */
+    private static RoomPlan decomposition(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
+                                          LayeredFlowModel.Solution relaxed, LockRouter.Routes routes,
+                                          long deadline, Cancellation cancellation) {
+        RoomPlan best = null;
+        for (LockRouter.Routes r : List.of(routes, LockRouter.Routes.none(problem.stays().size()))) {
+            RoomPlan plan = SegmentSwaps.seatGroups(problem, FlowDecomposer.decompose(problem, typeLayers, relaxed, r),
+                    deadline, cancellation);
+            if (best == null || better(problem, plan, best)) {
+                best = plan;
+            }
+            if (routes.paths() == 0) {
+                break; // no locks: both are the same
+            }
+        }
+        return best;
+    }
+
+    /** A valid plan beats an invalid one; then the lower cost wins. */
+    private static boolean better(AssignmentProblem problem, RoomPlan plan, RoomPlan than) {
+        boolean valid = PlanChecker.violations(problem, plan).isEmpty();
+        boolean thanValid = PlanChecker.violations(problem, than).isEmpty();
+        if (valid != thanValid) {
+            return valid;
+        }
+        return costUnits(problem, plan) < costUnits(problem, than);
+    }
+
     /** The plan's cost in units of 2^-20: the quantity the models minimise. */
     static double costUnits(AssignmentProblem problem, RoomPlan plan) {
         Schedule schedule = problem.schedule();
@@ -198,6 +260,10 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
             rooms[s] = layerOfStay[s]; // room layers: layer index = room index
         }
         return new RoomPlan(rooms);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration remaining(long deadline) {
