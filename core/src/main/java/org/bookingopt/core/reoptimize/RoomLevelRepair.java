@@ -45,6 +45,15 @@ final class RoomLevelRepair {
      */
     static Result solve(AssignmentProblem withTest, TestStayRule rule, RoomPlan base, int[] window, Duration limit,
                         Cancellation cancellation) {
+        return solve(withTest, rule, base, window, limit, 0, cancellation);
+    }
+
+    /**
+     * @param work CP-SAT's deterministic time limit (its own unit of work, independent of the machine's load;
+     *             0 for none), so a window search ends with the same answer however busy the machine is
+     */
+    static Result solve(AssignmentProblem withTest, TestStayRule rule, RoomPlan base, int[] window, Duration limit,
+                        double work, Cancellation cancellation) {
         OrTools.load();
         GapTiling tiling = rule.tiling();
         int start = tiling.start();
@@ -118,6 +127,9 @@ final class RoomLevelRepair {
         addAdjacency(model, withTest, rule, movable, fixedRoom, x);
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(1).setMaxTimeInSeconds(Math.max(0.01, limit.toMillis() / 1000.0));
+        if (work > 0) {
+            solver.getParameters().setMaxDeterministicTime(work);
+        }
         CpSolverStatus status;
         try (AutoCloseable ignored = cancellation.onCancel(solver::stopSearch)) {
             status = solver.solve(model);
