@@ -27,6 +27,8 @@ final class EjectionChains {
     private final int[][] occupant; // [room][night - start]: stay index or -1
     private final int[] roomOf;
     private final int test;
+    private final int[] baseRoom;
+    private final List<List<Stay>> members; // by adjacency group
     private int nodes;
 
     private EjectionChains(AssignmentProblem withTest, GapTiling tiling, RoomPlan base) {
@@ -42,6 +44,16 @@ final class EjectionChains {
         Arrays.fill(roomOf, -1);
         for (int s = 0; s < test; s++) {
             put(s, base.room(s));
+        }
+        this.baseRoom = base.roomOfStay();
+        this.members = new ArrayList<>();
+        for (int g = 0; g < withTest.groups().size(); g++) {
+            members.add(new ArrayList<>());
+        }
+        for (Stay s : withTest.stays()) {
+            if (s.group() >= 0) {
+                members.get(s.group()).add(s);
+            }
         }
     }
 
@@ -78,6 +90,9 @@ final class EjectionChains {
     /** Tries to put every stay of {@code pending} somewhere; a full plan on success. */
     private RoomPlan placeAll(List<Integer> pending, int depth, TestStayRule rule) {
         if (pending.isEmpty()) {
+            if (!movedGroupsWithinCaps(rule)) {
+                return null;
+            }
             RoomPlan plan = new RoomPlan(roomOf);
             return rule.violations(withTest, plan).isEmpty() ? plan : null;
         }
@@ -145,6 +160,36 @@ final class EjectionChains {
             }
         }
         return null;
+    }
+
+    /**
+     * The cheap part of the rule at a leaf: every adjacency group with a moved member still has at most its
+     * allowed members without a neighbour (types, overlaps and gaps hold by construction). The whole rule is
+     * checked after it, once per candidate plan, not at every leaf.
+     */
+    private boolean movedGroupsWithinCaps(TestStayRule rule) {
+        for (int g = 0; g < members.size(); g++) {
+            List<Stay> group = members.get(g);
+            if (group.stream().allMatch(m -> roomOf[m.index()] == baseRoom[m.index()])) {
+                continue;
+            }
+            int unsatisfied = 0;
+            for (Stay m : group) {
+                boolean satisfied = false;
+                for (Stay other : group) {
+                    if (other.index() != m.index() && !(m.splitGroup() >= 0 && other.splitGroup() == m.splitGroup())
+                            && withTest.adjacent(roomOf[m.index()], roomOf[other.index()])) {
+                        satisfied = true;
+                        break;
+                    }
+                }
+                unsatisfied += satisfied ? 0 : 1;
+            }
+            if (unsatisfied > rule.unsatisfiedAllowed(g)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds the stay next to night {@code from} in room r walking in {@code step} direction over free nights. */

@@ -45,6 +45,16 @@ final class RoomLevelRepair {
      */
     static Result solve(AssignmentProblem withTest, TestStayRule rule, RoomPlan base, int[] window, Duration limit,
                         Cancellation cancellation) {
+        return solve(withTest, rule, base, window, null, limit, 0, cancellation);
+    }
+
+    /**
+     * @param moving the rooms whose stays in the window may move, and only among them (null: every room)
+     * @param work  CP-SAT's deterministic time limit (its own unit of work, independent of the machine's load;
+     *              0 for none), so a window search ends with the same answer however busy the machine is
+     */
+    static Result solve(AssignmentProblem withTest, TestStayRule rule, RoomPlan base, int[] window, boolean[] moving,
+                        Duration limit, double work, Cancellation cancellation) {
         OrTools.load();
         GapTiling tiling = rule.tiling();
         int start = tiling.start();
@@ -54,7 +64,8 @@ final class RoomLevelRepair {
         boolean[] movable = new boolean[withTest.stays().size()];
         for (Stay s : withTest.stays()) {
             movable[s.index()] = s.index() == test || (!s.isPinned()
-                    && (window == null || (s.arrival() < window[1] && s.departure() > window[0])));
+                    && (window == null || (s.arrival() < window[1] && s.departure() > window[0]))
+                    && (moving == null || moving[base.room(s.index())]));
         }
         // Fixed occupancy per room and night.
         boolean[][] fixed = new boolean[rooms][nights];
@@ -84,7 +95,7 @@ final class RoomLevelRepair {
             Map<Integer, BoolVar> vars = new HashMap<>();
             List<Literal> choices = new ArrayList<>();
             for (int r = 0; r < rooms; r++) {
-                if (!withTest.stayFitsRoom(s, r) || takenDuring(fixed[r], s, start)) {
+                if ((moving != null && !moving[r]) || !withTest.stayFitsRoom(s, r) || takenDuring(fixed[r], s, start)) {
                     continue;
                 }
                 BoolVar v = model.newBoolVar("x_" + s.index() + "_" + r);
@@ -118,6 +129,9 @@ final class RoomLevelRepair {
         addAdjacency(model, withTest, rule, movable, fixedRoom, x);
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(1).setMaxTimeInSeconds(Math.max(0.01, limit.toMillis() / 1000.0));
+        if (work > 0) {
+            solver.getParameters().setMaxDeterministicTime(work);
+        }
         CpSolverStatus status;
         try (AutoCloseable ignored = cancellation.onCancel(solver::stopSearch)) {
             status = solver.solve(model);
