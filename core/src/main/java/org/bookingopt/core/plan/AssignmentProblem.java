@@ -28,6 +28,8 @@ public final class AssignmentProblem {
     private final int[] roomType;
     private final boolean[][] adjacent;
     private final List<GroupLabel> groups;
+    /** The stays of each adjacency group, by group index. */
+    private final List<List<Stay>> groupMembers;
     private final Schedule schedule;
     private final Map<RoomNumber, Integer> roomIndex;
 
@@ -52,6 +54,16 @@ public final class AssignmentProblem {
             }
         }
         this.groups = List.copyOf(groups);
+        List<List<Stay>> members = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            members.add(new ArrayList<>());
+        }
+        for (Stay s : this.stays) {
+            if (s.group() >= 0) {
+                members.get(s.group()).add(s);
+            }
+        }
+        this.groupMembers = members.stream().map(List::copyOf).toList();
         this.schedule = schedule;
     }
 
@@ -201,6 +213,11 @@ public final class AssignmentProblem {
     /** Labels of the adjacency groups with at least two reservations, by group index. */
     public List<GroupLabel> groups() {
         return groups;
+    }
+
+    /** The stays of adjacency group {@code group} (its pieces included), in index order. */
+    public List<Stay> membersOf(int group) {
+        return groupMembers.get(group);
     }
 
     public Schedule schedule() {

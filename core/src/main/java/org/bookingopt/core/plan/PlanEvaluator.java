@@ -57,8 +57,8 @@ public final class PlanEvaluator {
                 continue;
             }
             boolean satisfied = false;
-            for (Stay other : problem.stays()) {
-                if (other.group() == s.group() && other.index() != s.index()
+            for (Stay other : problem.membersOf(s.group())) {
+                if (other.index() != s.index()
                         && !(s.splitGroup() >= 0 && other.splitGroup() == s.splitGroup())
                         && problem.adjacent(plan.room(s.index()), plan.room(other.index()))) {
                     satisfied = true;

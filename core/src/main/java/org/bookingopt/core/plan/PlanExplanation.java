@@ -169,9 +169,9 @@ public final class PlanExplanation {
     /** Rooms of other members (not its own sibling pieces) adjacent to {@code room} in that plan. */
     private TreeSet<Integer> neighbours(Stay s, int room, RoomPlan in) {
         TreeSet<Integer> rooms = new TreeSet<>();
-        for (Stay other : problem.stays()) {
+        for (Stay other : problem.membersOf(s.group())) {
             int otherRoom = in.room(other.index());
-            if (other.group() == s.group() && other.index() != s.index() && otherRoom >= 0
+            if (other.index() != s.index() && otherRoom >= 0
                     && !(s.splitGroup() >= 0 && other.splitGroup() == s.splitGroup())
                     && problem.adjacent(room, otherRoom)) {
                 rooms.add(otherRoom);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.google.ortools.graph.MaxFlow;
 
@@ -28,7 +29,7 @@ public final class CapacityCheck {
         OrTools.load();
         List<String> reasons = new ArrayList<>();
         for (Stay s : problem.stays()) {
-            if (!s.isPinned() && problem.rooms().stream().noneMatch(r -> problem.stayFitsRoom(s, problem.rooms().indexOf(r)))) {
+            if (!s.isPinned() && IntStream.range(0, problem.roomCount()).noneMatch(r -> problem.stayFitsRoom(s, r))) {
                 reasons.add("stay #" + s.index() + " (" + s.reservation().name() + ") accepts room type(s) "
                         + String.join(", ", acceptedTypeNames(problem, s)) + ", which no room of the hotel has");
             }

@@ -280,8 +280,8 @@ final class LayeredFlowModel implements AutoCloseable {
                         constantNear = 1;
                     }
                 }
-                for (Stay other : problem.stays()) {
-                    if (other.group() != s.group() || other.index() == s.index()
+                for (Stay other : problem.membersOf(s.group())) {
+                    if (other.index() == s.index()
                             || (s.splitGroup() >= 0 && other.splitGroup() == s.splitGroup())) {
                         continue;
                     }

@@ -3,6 +3,7 @@ package org.bookingopt.core.solver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,7 @@ final class NeighbourhoodSearch {
     private Set<Integer> chooseRooms(RoomPlan plan, int attempt) {
         List<Integer> seeds = new ArrayList<>(overlappingRooms(plan));
         List<Integer> unsatisfied = PlanEvaluator.unsatisfiedMembers(problem, plan);
+        Set<Integer> alone = new HashSet<>(unsatisfied);
         if (seeds.isEmpty()) {
             unsatisfied.forEach(s -> seeds.add(plan.room(s)));
         }
@@ -119,9 +121,9 @@ final class NeighbourhoodSearch {
         // neighbours (to seat a member next to another); then rooms that could take its stays.
         List<Integer> preferred = new ArrayList<>();
         for (Stay s : problem.stays()) {
-            if (plan.room(s.index()) == seed && s.group() >= 0 && unsatisfied.contains(s.index())) {
-                for (Stay other : problem.stays()) {
-                    if (other.group() == s.group() && other.index() != s.index()) {
+            if (plan.room(s.index()) == seed && s.group() >= 0 && alone.contains(s.index())) {
+                for (Stay other : problem.membersOf(s.group())) {
+                    if (other.index() != s.index()) {
                         int partnerRoom = plan.room(other.index());
                         preferred.add(partnerRoom);
                         for (int r = 0; r < problem.roomCount(); r++) {
