@@ -78,7 +78,7 @@ public final class QueueBench {
 
     private QueueBench(Options o) {
         this.o = o;
-        this.prefix = "qbench-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis() + ":";
+        this.prefix = o.keyPrefix;
     }
 
     private List<String> common() {
@@ -495,13 +495,14 @@ public final class QueueBench {
 
     private record Options(String mode, String java, List<String> javaOptions, Path jar, Path out, Path sample,
             Path large, int jobs, int warmup, int connections, int apis, int workers, int killRuns, Duration lease,
-            Duration heartbeat, int solveSeconds, int maxMinutes) {
+            Duration heartbeat, int solveSeconds, int maxMinutes, String keyPrefix) {
         static Options parse(String[] args) {
             Map<String, String> m = new HashMap<>(Map.of("--mode", "both", "--jobs", "1000", "--warmup", "200",
                     "--connections", "8", "--apis", "1", "--workers", "3", "--kill-runs", "10", "--lease-ms", "5000",
                     "--heartbeat-ms", "1000", "--solve-seconds", "10"));
             m.put("--max-minutes", "30");
             m.put("--java-options", "");
+            m.put("--key-prefix", "qbench-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis() + ":");
             for (int i = 0; i < args.length; i += 2) {
                 if (!m.containsKey(args[i]) && !List.of("--java", "--jar", "--out", "--sample", "--large")
                         .contains(args[i]) || i + 1 >= args.length) {
@@ -523,7 +524,8 @@ public final class QueueBench {
                     Integer.parseInt(m.get("--workers")), Integer.parseInt(m.get("--kill-runs")),
                     Duration.ofMillis(Long.parseLong(m.get("--lease-ms"))),
                     Duration.ofMillis(Long.parseLong(m.get("--heartbeat-ms"))),
-                    Integer.parseInt(m.get("--solve-seconds")), Integer.parseInt(m.get("--max-minutes")));
+                    Integer.parseInt(m.get("--solve-seconds")), Integer.parseInt(m.get("--max-minutes")),
+                    m.get("--key-prefix"));
         }
     }
 }

@@ -61,10 +61,18 @@ loads="$out/loadavg.txt"
 : >"$loads"
 (while true; do cut -d' ' -f1 /proc/loadavg >>"$loads"; sleep 5; done) &
 sampler=$!
-trap 'kill "$sampler" 2>/dev/null || true' EXIT
+
+# A Redis key prefix of this run's own (the Redis is shared); its keys are deleted at the end.
+prefix="qbench-$$-$(date +%s):"
+delete_keys() {
+  if command -v redis-cli >/dev/null; then
+    redis-cli -h 127.0.0.1 --scan --pattern "$prefix*" | xargs -r -n 500 redis-cli -h 127.0.0.1 del >/dev/null || true
+  fi
+}
+trap 'kill "$sampler" 2>/dev/null || true; delete_keys' EXIT
 
 code=0
-"$JAVA_HOME/bin/java" "$here/QueueBench.java" --java "$JAVA_HOME/bin/java" --java-options "${BOOKINGOPT_JAVA_OPTS:-}" \
+"$JAVA_HOME/bin/java" "$here/QueueBench.java" --key-prefix "$prefix" --java "$JAVA_HOME/bin/java" --java-options "${BOOKINGOPT_JAVA_OPTS:-}" \
   --jar "$root/service/target/bookingopt.jar" --out "$out" --sample "$root/../shared/fixtures/inputs/sample1.json" \
   --large "$large" "${driver_options[@]}" >"$out/driver.md" || code=$?
 
