@@ -47,6 +47,9 @@ public class JobArtifactsController {
             throw ResultNotAvailableException.noProblemKept(job); // read from the history
         }
         Problem problem = ProblemReader.read(job.input()).problem();
+        if ("initial".equalsIgnoreCase(plan) && !hasInitialPlan(result)) {
+            throw ResultNotAvailableException.noInitialPlan(job);
+        }
         String title = "Room plan " + job.problemId().asString();
         PlanFigure figure = switch (plan == null ? "" : plan.toLowerCase(Locale.ROOT)) {
             case "" -> PlanFigure.fromResult(problem, result, title);
@@ -66,6 +69,11 @@ public class JobArtifactsController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"restrictions-" + jobId + ".csv\"")
                 .body(ChannelRestrictionsCsv.fromResult(result));
+    }
+
+    private static boolean hasInitialPlan(JsonNode result) {
+        JsonNode rows = result.get("InitialPlan");
+        return rows != null && rows.isArray() && !rows.isEmpty();
     }
 
     /** The result of a completed, successful job; 404 problem details otherwise. */

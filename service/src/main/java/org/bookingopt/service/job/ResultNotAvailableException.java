@@ -18,6 +18,12 @@ public class ResultNotAvailableException extends RuntimeException {
                 + job.id() + "/result");
     }
 
+    /** {@code plot.png?plan=initial} of a result without an initial plan (no current plan was given). */
+    public static ResultNotAvailableException noInitialPlan(Job job) {
+        return new ResultNotAvailableException("Job " + job.id() + " has no initial plan to draw: its problem did not "
+                + "give every stay a room; plan=optimized draws its plan");
+    }
+
     private ResultNotAvailableException(String message) {
         super(message);
     }

@@ -42,7 +42,7 @@ class JobArtifactsTest extends WebTestBase {
     }
 
     @Test
-    void aFailedRunHasNoChartAndABadPlanChoiceIsRefused() {
+    void aFailedRunHasNoChartAndABadOrMissingPlanIsRefused() {
         String infeasible = submitOk(Fixtures.text("sample_infeas.json"), "artifacts");
         awaitFinished(infeasible);
         Response noChart = get("/api/v1/jobs/" + infeasible + "/plot.png");
@@ -52,5 +52,8 @@ class JobArtifactsTest extends WebTestBase {
         String id = submitOk(Fixtures.text("sample1.json"), "artifacts");
         awaitFinished(id);
         assertThat(get("/api/v1/jobs/" + id + "/plot.svg?plan=sideways").status()).isEqualTo(400);
+        Response noInitialPlan = get("/api/v1/jobs/" + id + "/plot.png?plan=initial"); // sample1 has no current plan
+        assertThat(noInitialPlan.status()).isEqualTo(404);
+        assertThat(noInitialPlan.body()).contains("has no initial plan to draw");
     }
 }
