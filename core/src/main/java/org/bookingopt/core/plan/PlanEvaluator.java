@@ -58,9 +58,7 @@ public final class PlanEvaluator {
             }
             boolean satisfied = false;
             for (Stay other : problem.membersOf(s.group())) {
-                if (other.index() != s.index()
-                        && !(s.splitGroup() >= 0 && other.splitGroup() == s.splitGroup())
-                        && problem.adjacent(plan.room(s.index()), plan.room(other.index()))) {
+                if (s.isGroupPartnerOf(other) && problem.adjacent(plan.room(s.index()), plan.room(other.index()))) {
                     satisfied = true;
                     break;
                 }

@@ -171,9 +171,7 @@ public final class PlanExplanation {
         TreeSet<Integer> rooms = new TreeSet<>();
         for (Stay other : problem.membersOf(s.group())) {
             int otherRoom = in.room(other.index());
-            if (other.index() != s.index() && otherRoom >= 0
-                    && !(s.splitGroup() >= 0 && other.splitGroup() == s.splitGroup())
-                    && problem.adjacent(room, otherRoom)) {
+            if (s.isGroupPartnerOf(other) && otherRoom >= 0 && problem.adjacent(room, otherRoom)) {
                 rooms.add(otherRoom);
             }
         }

@@ -37,6 +37,15 @@ public record Stay(int index, Reservation reservation, int arrival, int departur
         return false;
     }
 
+    /**
+     * {@code other} counts as this stay's neighbour for the adjacency group (SPEC §4.5): another member of its
+     * group, not a piece of the same split reservation.
+     */
+    public boolean isGroupPartnerOf(Stay other) {
+        return group >= 0 && other.group == group && other.index != index
+                && !(splitGroup >= 0 && other.splitGroup == splitGroup);
+    }
+
     public boolean overlaps(Stay other) {
         return arrival < other.departure && other.arrival < departure;
     }

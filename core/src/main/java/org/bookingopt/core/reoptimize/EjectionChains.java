@@ -28,7 +28,6 @@ final class EjectionChains {
     private final int[] roomOf;
     private final int test;
     private final int[] baseRoom;
-    private final List<List<Stay>> members; // by adjacency group
     private int nodes;
 
     private EjectionChains(AssignmentProblem withTest, GapTiling tiling, RoomPlan base) {
@@ -46,15 +45,6 @@ final class EjectionChains {
             put(s, base.room(s));
         }
         this.baseRoom = base.roomOfStay();
-        this.members = new ArrayList<>();
-        for (int g = 0; g < withTest.groups().size(); g++) {
-            members.add(new ArrayList<>());
-        }
-        for (Stay s : withTest.stays()) {
-            if (s.group() >= 0) {
-                members.get(s.group()).add(s);
-            }
-        }
     }
 
     /**
@@ -168,8 +158,8 @@ final class EjectionChains {
      * checked after it, once per candidate plan, not at every leaf.
      */
     private boolean movedGroupsWithinCaps(TestStayRule rule) {
-        for (int g = 0; g < members.size(); g++) {
-            List<Stay> group = members.get(g);
+        for (int g = 0; g < withTest.groups().size(); g++) {
+            List<Stay> group = withTest.membersOf(g);
             if (group.stream().allMatch(m -> roomOf[m.index()] == baseRoom[m.index()])) {
                 continue;
             }
@@ -177,8 +167,7 @@ final class EjectionChains {
             for (Stay m : group) {
                 boolean satisfied = false;
                 for (Stay other : group) {
-                    if (other.index() != m.index() && !(m.splitGroup() >= 0 && other.splitGroup() == m.splitGroup())
-                            && withTest.adjacent(roomOf[m.index()], roomOf[other.index()])) {
+                    if (m.isGroupPartnerOf(other) && withTest.adjacent(roomOf[m.index()], roomOf[other.index()])) {
                         satisfied = true;
                         break;
                     }

@@ -281,8 +281,7 @@ final class LayeredFlowModel implements AutoCloseable {
                     }
                 }
                 for (Stay other : problem.membersOf(s.group())) {
-                    if (other.index() == s.index()
-                            || (s.splitGroup() >= 0 && other.splitGroup() == s.splitGroup())) {
+                    if (!s.isGroupPartnerOf(other)) {
                         continue;
                     }
                     for (Integer ol : stayVars.get(other.index()).keySet()) {

@@ -2,10 +2,8 @@ package org.bookingopt.core.solver;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.bookingopt.core.plan.AssignmentProblem;
@@ -31,7 +29,6 @@ final class SegmentSwaps {
     private final AssignmentProblem problem;
     private final int[] rooms;
     private final List<List<Stay>> timelines;
-    private final Map<Integer, List<Stay>> membersOfGroup = new HashMap<>();
     private final double penaltyUnits;
 
     private SegmentSwaps(AssignmentProblem problem, RoomPlan plan) {
@@ -39,11 +36,6 @@ final class SegmentSwaps {
         this.rooms = plan.roomOfStay();
         this.timelines = PlanEvaluator.timelines(problem, plan);
         this.penaltyUnits = Math.scalb(PlanEvaluator.adjacencyPenalty(problem), GapCost.FRACTION_BITS);
-        for (Stay s : problem.stays()) {
-            if (s.group() >= 0) {
-                membersOfGroup.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
-            }
-        }
     }
 
     /** The plan with lone group members moved next to their group where an exchange lowers the cost. */
@@ -54,7 +46,8 @@ final class SegmentSwaps {
         SegmentSwaps swaps = new SegmentSwaps(problem, plan);
         for (int pass = 0; pass < 3; pass++) {
             boolean improved = false;
-            for (List<Stay> members : swaps.membersOfGroup.values()) {
+            for (int g = 0; g < problem.groups().size(); g++) {
+                List<Stay> members = problem.membersOf(g);
                 for (Stay s : members) {
                     if (System.nanoTime() >= deadline || cancellation.isCancelled()) {
                         return new RoomPlan(swaps.rooms);
@@ -75,7 +68,7 @@ final class SegmentSwaps {
     private boolean seat(Stay s) {
         int from = rooms[s.index()];
         Set<Integer> targets = new LinkedHashSet<>();
-        for (Stay m : membersOfGroup.get(s.group())) {
+        for (Stay m : problem.membersOf(s.group())) {
             if (m.index() == s.index()) {
                 continue;
             }
@@ -205,7 +198,7 @@ final class SegmentSwaps {
         });
         double units = 0;
         for (int g : groups) {
-            for (Stay m : membersOfGroup.get(g)) {
+            for (Stay m : problem.membersOf(g)) {
                 if (!satisfied(m)) {
                     units += penaltyUnits;
                 }
@@ -215,7 +208,7 @@ final class SegmentSwaps {
     }
 
     private boolean satisfied(Stay s) {
-        for (Stay other : membersOfGroup.get(s.group())) {
+        for (Stay other : problem.membersOf(s.group())) {
             if (other.index() != s.index() && problem.adjacent(rooms[s.index()], rooms[other.index()])) {
                 return true;
             }
