@@ -128,7 +128,7 @@ public final class CapacityCheck {
                 + (capacity == 1 ? " is" : "s are") + " available (" + stays + " stays, " + capacity + " rooms)";
     }
 
-    private static boolean[] residualReachable(MaxFlow flow, int source, int nodes) {
+    static boolean[] residualReachable(MaxFlow flow, int source, int nodes) {
         boolean[] reached = new boolean[nodes];
         reached[source] = true;
         boolean grew = true;

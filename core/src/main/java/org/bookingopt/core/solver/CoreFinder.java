@@ -29,16 +29,14 @@ import org.bookingopt.core.plan.Stay;
  * shrunk by deletion (drop one member, re-solve: still infeasible, keep the smaller core CP-SAT names;
  * a plan, the member is needed) until every member is proven needed or the time budget is spent.
  *
- * <p>The model covers a window of stays: those of the first night with more stays than rooms they accept
- * (the usual case, found by {@link CapacityCheck}), else every stay of a small hotel (a conflict that spans
- * nights, such as a stay between two locks). Adjacency is a cost, not a constraint, so groups never
+ * <p>The usual case, the first night with more stays than rooms they accept (found by {@link CapacityCheck}),
+ * is a matching question and goes to {@link NightCore} instead. The model covers every stay of a small hotel
+ * otherwise (a conflict that spans nights, such as a stay between two locks). Adjacency is a cost, not a constraint, so groups never
  * appear in a core.
  */
 public final class CoreFinder {
     /** Most room choices (stays × accepted rooms) the window over all stays may have. */
     private static final long MAX_CHOICES = 200_000;
-    /** Most unions of room sets the Hall constraints enumerate. */
-    private static final int MAX_UNIONS = 256;
 
     private CoreFinder() {
     }
@@ -53,6 +51,9 @@ public final class CoreFinder {
         Window window = window(problem);
         if (window.stays().isEmpty()) {
             return Optional.empty();
+        }
+        if (window.shortNight() >= 0) {
+            return Optional.of(NightCore.find(problem, window.stays(), cancellation));
         }
         Seating seating = new Seating(problem, window);
         // From here: the first model of a process loads CP-SAT's classes, which is no part of the search.
@@ -185,54 +186,6 @@ public final class CoreFinder {
             }
             for (int r = 0; r < problem.roomCount(); r++) {
                 noDoubleBooking(staysOfRoom.get(r), choicesOfRoom.get(r));
-            }
-            if (windowed.shortNight() >= 0) {
-                hallConstraints(problem, window);
-            }
-        }
-
-        /**
-         * Redundant: for every union K of the stays' room sets, the stays whose rooms lie in K number at most
-         * |K|. The model implies it, but CP-SAT's clause learning would refute "ten stays, nine rooms" only by
-         * enumerating the pigeonhole; as cardinality constraints it fails at once. Only the unions the short
-         * night's stays overfill are added.
-         */
-        private void hallConstraints(AssignmentProblem problem, List<Stay> window) {
-            List<BitSet> roomSets = new ArrayList<>();
-            for (Stay s : window) {
-                BitSet rooms = new BitSet();
-                for (int r = 0; r < problem.roomCount(); r++) {
-                    if (s.acceptsType(problem.typeOf(r)) || r == s.pinnedRoom()) {
-                        rooms.set(r);
-                    }
-                }
-                roomSets.add(rooms);
-            }
-            Set<BitSet> unions = new LinkedHashSet<>(roomSets);
-            for (boolean grew = true; grew && unions.size() <= MAX_UNIONS; ) {
-                grew = false;
-                for (BitSet a : List.copyOf(unions)) {
-                    for (BitSet b : roomSets) {
-                        BitSet union = (BitSet) a.clone();
-                        union.or(b);
-                        grew |= unions.add(union);
-                    }
-                }
-            }
-            for (BitSet union : unions) {
-                List<Literal> inside = new ArrayList<>();
-                for (int i = 0; i < window.size(); i++) {
-                    BitSet rest = (BitSet) roomSets.get(i).clone();
-                    rest.andNot(union);
-                    if (rest.isEmpty()) {
-                        inside.add(assumptions.get(placedIndex[window.get(i).index()]));
-                    }
-                }
-                if (inside.size() > union.cardinality()) {
-                    LinearExprBuilder count = LinearExpr.newBuilder();
-                    inside.forEach(l -> count.addTerm(l, 1));
-                    model.addLessOrEqual(count, union.cardinality());
-                }
             }
         }
 
