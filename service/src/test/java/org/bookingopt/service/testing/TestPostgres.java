@@ -1,5 +1,12 @@
 package org.bookingopt.service.testing;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,14 +18,44 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The machines' PostgreSQL (127.0.0.1:5432, database {@code test}, trusted local connections), shared with
- * earlier runs: every test run gets a schema of its own, which Flyway creates and migrates.
+ * earlier runs: every test run gets a schema of its own, which Flyway creates and migrates. The schemas of runs
+ * whose process has ended are dropped when this class loads, so the shared database does not grow run by run.
  */
 public final class TestPostgres {
+    private static final String PREFIX = "bookingopt_test_";
+
     /** This run's schema. */
-    public static final String SCHEMA = "bookingopt_test_" + ProcessHandle.current().pid() + "_"
+    public static final String SCHEMA = PREFIX + ProcessHandle.current().pid() + "_"
             + Integer.toUnsignedString(ThreadLocalRandom.current().nextInt(), 36);
 
+    static {
+        dropSchemasOfEndedRuns();
+    }
+
     private TestPostgres() {
+    }
+
+    /** A run's schemas carry its process id; a schema whose process is gone belongs to no running test. */
+    private static void dropSchemasOfEndedRuns() {
+        try (Connection db = DriverManager.getConnection(url("public"), "postgres", "");
+             Statement sql = db.createStatement()) {
+            List<String> ended = new ArrayList<>();
+            try (ResultSet schemas = sql.executeQuery(
+                    "select nspname from pg_namespace where nspname like '" + PREFIX + "%'")) {
+                while (schemas.next()) {
+                    String name = schemas.getString(1);
+                    String pid = name.substring(PREFIX.length()).split("_")[0];
+                    if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                        ended.add(name);
+                    }
+                }
+            }
+            for (String name : ended) {
+                sql.execute("drop schema if exists \"" + name + "\" cascade");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the test database at " + url("public"), e);
+        }
     }
 
     /** The JDBC URL of the test database with {@code schema} as the current schema. */
