@@ -61,7 +61,7 @@ test('a sample problem is solved: progress reaches 100% and the plan has a bar f
   assert.ok(text.includes(third.Name), text);
   assert.ok(text.includes(`Room ${third.AssignedRoom}`), text);
   assert.ok(text.includes(third.Arrival), text);
-  assert.ok(text.includes(`Why here: ${third.Reason}`), text);
+  assert.ok(text.includes(`Why here: ${third.Reason} (${third.ReasonDetail})`), text);
 
   // Colours follow the stay's kind: locked ones red, grouped ones blue or purple.
   for (const [i, row] of result.OptimizedPlan.entries()) {

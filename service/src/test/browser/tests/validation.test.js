@@ -84,6 +84,14 @@ test('a problem without a plan shows the optimizer\'s reason, and no plan', asyn
   await alert.waitFor();
   // The night with more stays than rooms (fixtures/README.md).
   assert.match(await alert.textContent(), /2021-03-19/);
+  // Why: the stays of the result's InfeasibleCore, one row each, and whether the set is proven the smallest.
+  const jobId = await item.getAttribute('data-job-id');
+  const core = (await api(`/api/v1/jobs/${jobId}/result`)).json.InfeasibleCore;
+  const conflict = page.getByRole('region', { name: 'Why there is no plan' });
+  await conflict.waitFor();
+  assert.equal(await conflict.locator('tbody tr').count(), core.Stays.length);
+  assert.match(await conflict.textContent(), core.Minimal ? /rest fit \(proven\)/ : /may not be the smallest/);
+  assert.ok((await conflict.textContent()).includes(core.Nights[0]));
   assert.equal(await page.locator('#result .plan-body').count(), 0);
   assert.equal(await page.getByRole('button', { name: 'Restrictions CSV' }).count(), 0);
   assert.deepEqual(browser.errors, []);

@@ -325,6 +325,7 @@ function renderResult(job, result, text) {
   if (!result.Succeeded) {
     parts.push(h('div', { class: 'alert', role: 'alert' }, h('strong', {}, 'The optimizer found no plan. '),
       h('pre', {}, String(result.Message || '').trim() || 'No message.')));
+    if (result.InfeasibleCore) parts.push(conflict(result.InfeasibleCore));
   }
   parts.push(dl([
     ['Problem', String(result.ProblemId ?? job.problem_id)],
@@ -436,6 +437,27 @@ function renderResult(job, result, text) {
       + 'so there is no "before" to compare with.'));
   }
   body.append(quality);
+}
+
+/** The stays that cannot all be seated together (the result's InfeasibleCore): why there is no plan. */
+function conflict(core) {
+  const stays = core.Stays || [];
+  const nights = core.Nights || [];
+  const rooms = core.Rooms || [];
+  return h('section', { class: 'block conflict', 'aria-labelledby': 'conflict-h' },
+    h('h3', { id: 'conflict-h' }, 'Why there is no plan'),
+    h('p', {}, `These ${stays.length} stays cannot all have a room, even with every other stay gone`
+      + (nights.length ? `: on ${nights.join(', ')} they need ${rooms.length} room${rooms.length === 1 ? '' : 's'}`
+        + ` (${rooms.join(', ')}) more than once.` : '.')
+      + (core.Minimal ? ' Without any one of them the rest fit (proven).' : ' The set may not be the smallest.')),
+    h('table', { class: 'data' },
+      h('caption', {}, 'Conflicting stays'),
+      h('thead', {}, h('tr', {}, ...['Guest', 'Id', 'Arrival', 'Nights', 'Room types', 'Held in room']
+        .map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...stays.map((s) => h('tr', {}, h('td', {}, String(s.Name ?? '')), h('td', {}, String(s.Id ?? '')),
+        h('td', {}, String(s.Arrival ?? '')), h('td', { class: 'num' }, String(s.Nights ?? '')),
+        h('td', {}, (s.AllowedTypes || []).join(', ')),
+        h('td', {}, s.Locked ? `${s.Room} (${s.LockReason})` : ''))))));
 }
 
 function verdict(fit, result) {

@@ -89,7 +89,7 @@ export function planModel(result, rows) {
     stays.push({
       index, name: String(row.Name ?? ''), id: row.Id, room, arrival, length, departure: arrival + length,
       locked: !!row.IsLocked, group: row.AdjacencyGroup, test: !!row.TestStay, splitGroup: row.SplitGroup,
-      reason: row.Reason || '', category: category(row),
+      reason: row.Reason || '', detail: row.ReasonDetail || '', category: category(row),
     });
   });
   if (unassigned) rooms.push(unassigned);

@@ -501,7 +501,7 @@ export function describe(st) {
     `${isoOf(st.arrival)} → ${isoOf(st.departure)}, ${nights}`,
     st.room.unassigned ? 'No room' : `Room ${st.room.number}${st.room.type !== 'Default' ? ` (${st.room.type})` : ''}`,
   ];
-  if (st.reason) lines.push(`Why here: ${st.reason}`);
+  if (st.reason) lines.push(`Why here: ${st.reason}${st.detail ? ` (${st.detail})` : ''}`);
   const tags = [CATEGORY_LABELS[st.category]];
   if (st.group !== null && st.group !== undefined && st.group !== '') tags.push(`group ${st.group}`);
   if (st.splitGroup !== null && st.splitGroup !== undefined) tags.push(`split group ${st.splitGroup}`);
@@ -532,5 +532,5 @@ export function planTable(model, caption) {
       h('td', {}, isoOf(st.departure)),
       h('td', { class: 'num' }, formatNumber(st.length)),
       h('td', {}, CATEGORY_LABELS[st.category]),
-      h('td', {}, st.reason)))));
+      h('td', {}, st.detail || st.reason)))));
 }
