@@ -438,6 +438,9 @@ public class JobService {
             }
             try {
                 Optional<Job> job = store.find(id);
+                if (job.isPresent() && completedByThisRun(job.get(), run.attempt)) {
+                    return; // our own result landed and the run is about to leave the map: nothing to stop
+                }
                 if (job.isEmpty() || !job.get().isRunning(run.attempt)) {
                     log.info("Job {} is {} elsewhere: stopping its run here", id,
                             job.map(j -> j.status() == JobStatus.RUNNING ? "taken over" : j.status().apiName())
@@ -451,6 +454,14 @@ public class JobService {
                 log.debug("Could not check job {}: {}", id, e.toString()); // the next heartbeat tries again
             }
         });
+    }
+
+    /**
+     * Completed by this attempt itself. Only a completion: a failure or a cancel may have been written by another
+     * process (a reclaim past the last attempt, an API node), and then the run must stop.
+     */
+    private static boolean completedByThisRun(Job job, int attempt) {
+        return job.status() == JobStatus.COMPLETED && job.attempt() == attempt;
     }
 
     // ---- lifecycle ----
