@@ -301,6 +301,7 @@ public class JobService {
         }
         if (after.isPresent() && after.get().status() == JobStatus.RUNNING) {
             Job job = after.get();
+            run.job = job;
             run.attempt = job.attempt();
             if (job.attempt() > 1) {
                 metrics.reclaimed();
@@ -385,8 +386,10 @@ public class JobService {
             return;
         }
         try {
+            UnaryOperator<Job> ending = j -> j.isRunning(attempt) ? end.apply(j) : j;
+            Job known = run == null ? null : run.job;
             Optional<Job> after = retrying("record the end of job " + id,
-                    () -> store.update(id, j -> j.isRunning(attempt) ? end.apply(j) : j));
+                    () -> known != null ? store.update(known, ending) : store.update(id, ending));
             if (after == null) {
                 return; // not acknowledged: its lease runs out and another worker runs it again
             }
@@ -597,6 +600,8 @@ public class JobService {
         final Cancellation cancellation;
         final long startedNanos = System.nanoTime();
         volatile int attempt;
+        /** The job as this process last wrote it (its start), so that the end can be written without a read. */
+        volatile Job job;
         /** The latest progress report not written yet (see {@link #progress}), or null. */
         volatile Progress pendingProgress;
         /** Given up to another worker at shutdown: the end of this run is not recorded. */
