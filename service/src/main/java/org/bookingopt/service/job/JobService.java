@@ -449,9 +449,9 @@ public class JobService {
     }
 
     /**
-     * The heartbeat of this process's running jobs: writes the progress {@link #progress} held back, renews their
-     * leases, and stops a run whose job was cancelled (on any API node) or taken over by another worker. Called by the workers every
-     * {@code bookingopt.jobs.heartbeat} (leases) and every half second (cancellation).
+     * The heartbeat of this process's running jobs: writes the progress {@link #progress} held back, renews
+     * their leases, and stops a run whose job was cancelled (on any API node) or taken over by another worker.
+     * Called by the workers every {@code bookingopt.jobs.heartbeat} (leases) and every half second (cancellation).
      *
      * @param renewLeases also renew the leases
      */
