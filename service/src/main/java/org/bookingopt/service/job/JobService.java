@@ -44,6 +44,11 @@ public class JobService {
     private static final Duration RETRY_AFTER_SHUTDOWN = Duration.ofSeconds(30);
     private static final Duration RETRY_AT_LEAST = Duration.ofSeconds(30);
     private static final Duration PROGRESS_PAUSE = Duration.ofSeconds(2);
+    /**
+     * Progress of a run younger than this is not written at once but kept for the next heartbeat: a trivial
+     * job (a few ms) then costs the store one start and one completion write instead of one per phase.
+     */
+    static final Duration PROGRESS_QUIET = Duration.ofMillis(100);
 
     private final JobStore store;
     private final JobQueue queue;
@@ -296,6 +301,7 @@ public class JobService {
         }
         if (after.isPresent() && after.get().status() == JobStatus.RUNNING) {
             Job job = after.get();
+            run.job = job;
             run.attempt = job.attempt();
             if (job.attempt() > 1) {
                 metrics.reclaimed();
@@ -324,8 +330,24 @@ public class JobService {
                 + job.worker() + "); submit it again, and if it happens again, try a shorter TimeLimitSeconds";
     }
 
-    /** Records progress (0–99 while running; 100 comes with the result) and the phase, if the run still owns the job. */
+    /**
+     * Records progress (0–99 while running; 100 comes with the result) and the phase, if the run still owns the
+     * job. In a run's first {@link #PROGRESS_QUIET} the report is only kept: the heartbeat ({@link #checkRunning})
+     * writes the latest one if the run is still going then.
+     */
     public void progress(String id, int attempt, int percent, String phase) {
+        Run run = running.get(id);
+        if (run != null && System.nanoTime() - run.startedNanos < PROGRESS_QUIET.toNanos()) {
+            run.pendingProgress = new Progress(attempt, percent, phase);
+            return;
+        }
+        if (run != null) {
+            run.pendingProgress = null; // this report is newer
+        }
+        writeProgress(id, attempt, percent, phase);
+    }
+
+    private void writeProgress(String id, int attempt, int percent, String phase) {
         if (System.nanoTime() < skipProgressUntil) {
             return; // the store failed a moment ago: the solve goes on without waiting for it
         }
@@ -364,8 +386,10 @@ public class JobService {
             return;
         }
         try {
+            UnaryOperator<Job> ending = j -> j.isRunning(attempt) ? end.apply(j) : j;
+            Job known = run == null ? null : run.job;
             Optional<Job> after = retrying("record the end of job " + id,
-                    () -> store.update(id, j -> j.isRunning(attempt) ? end.apply(j) : j));
+                    () -> known != null ? store.update(known, ending) : store.update(id, ending));
             if (after == null) {
                 return; // not acknowledged: its lease runs out and another worker runs it again
             }
@@ -425,9 +449,9 @@ public class JobService {
     }
 
     /**
-     * The heartbeat of this process's running jobs: renews their leases, and stops a run whose job was
-     * cancelled (on any API node) or taken over by another worker. Called by the workers every
-     * {@code bookingopt.jobs.heartbeat} (leases) and every half second (cancellation).
+     * The heartbeat of this process's running jobs: writes the progress {@link #progress} held back, renews
+     * their leases, and stops a run whose job was cancelled (on any API node) or taken over by another worker.
+     * Called by the workers every {@code bookingopt.jobs.heartbeat} (leases) and every half second (cancellation).
      *
      * @param renewLeases also renew the leases
      */
@@ -435,6 +459,11 @@ public class JobService {
         running.forEach((id, run) -> {
             if (run.attempt == 0) {
                 return; // still starting
+            }
+            Progress pending = run.pendingProgress;
+            if (pending != null && System.nanoTime() - run.startedNanos >= PROGRESS_QUIET.toNanos()) {
+                run.pendingProgress = null;
+                writeProgress(id, pending.attempt(), pending.percent(), pending.phase());
             }
             try {
                 Optional<Job> job = store.find(id);
@@ -580,13 +609,22 @@ public class JobService {
     /** A run in this process: its stop handle, and the attempt it runs once started. */
     private static final class Run {
         final Cancellation cancellation;
+        final long startedNanos = System.nanoTime();
         volatile int attempt;
+        /** The job as this process last wrote it (its start), so that the end can be written without a read. */
+        volatile Job job;
+        /** The latest progress report not written yet (see {@link #progress}), or null. */
+        volatile Progress pendingProgress;
         /** Given up to another worker at shutdown: the end of this run is not recorded. */
         volatile boolean released;
 
         Run(Cancellation cancellation) {
             this.cancellation = cancellation;
         }
+    }
+
+    /** A progress report of a run's attempt. */
+    private record Progress(int attempt, int percent, String phase) {
     }
 
     /** A page of jobs and the cursor of the next page (null on the last page). */

@@ -30,6 +30,16 @@ public interface JobStore {
     Optional<Job> update(String id, UnaryOperator<Job> change);
 
     /**
+     * As {@link #update(String, UnaryOperator)}, starting from {@code known}: the job as its caller last read or
+     * wrote it. A store may apply {@code change} to that copy and compare-and-set on its version without reading
+     * the job first; when the version has moved on, or the change is "no change", it reads the job and goes on as
+     * {@link #update(String, UnaryOperator)} does. The result is the same either way.
+     */
+    default Optional<Job> update(Job known, UnaryOperator<Job> change) {
+        return update(known.id(), change);
+    }
+
+    /**
      * The owner's jobs, newest first.
      *
      * @param status    only jobs in this status, or null for all

@@ -3,6 +3,7 @@ package org.bookingopt.service.redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -95,36 +96,46 @@ public final class RedisJobQueue implements JobQueue {
             return {'', '', cursors[1], cursors[2], cursors[3]}
             """, List.class);
 
-    /** Is the entry pending and owned by this consumer? KEYS: stream. ARGV: group, entry, consumer. */
+    /**
+     * Finds the job's entry and whether this consumer owns it, in the script that acts on it (no round trip of
+     * its own). KEYS: the three streams, entries. ARGV: group, job id, consumer, the priorities of the three
+     * streams. Returns -1 when the job has no entry.
+     */
     private static final String OWNED = """
-            local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1)
+            local where = redis.call('HGET', KEYS[4], ARGV[2])
+            if not where then return -1 end
+            local space = string.find(where, ' ', 1, true)
+            local priority, entry = string.sub(where, 1, space - 1), string.sub(where, space + 1)
+            local stream
+            for i = 1, 3 do if ARGV[3 + i] == priority then stream = KEYS[i] end end
+            local p = redis.call('XPENDING', stream, ARGV[1], entry, entry, 1)
             local owned = p[1] ~= nil and p[1][2] == ARGV[3]
             """;
 
     /**
-     * KEYS: stream. ARGV: group, entry, consumer, idle millis to set (0: renew the lease; very long: give it
-     * up). Returns 1 if done, 0 if another consumer owns the entry.
+     * As {@link #OWNED}, then ARGV[7]: the idle millis to set (0: renew the lease; very long: give it up).
+     * Returns 1 if done, 0 if another consumer owns the entry.
      */
     private static final RedisScript<Long> RENEW = RedisScript.of(OWNED + """
             if not owned then return 0 end
-            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'IDLE', ARGV[4], 'JUSTID')
+            redis.call('XCLAIM', stream, ARGV[1], ARGV[3], 0, entry, 'IDLE', ARGV[7], 'JUSTID')
             return 1
             """, Long.class);
     /** An idle time beyond any lease: the entry is free for the next worker that looks. */
     private static final long RELEASED_IDLE_MILLIS = Duration.ofDays(365).toMillis();
 
     /**
-     * KEYS: stream, entries. ARGV: group, entry, consumer, job id. Acknowledges and deletes the entry if this
-     * consumer owns it; forgets the mapping unless another consumer owns the entry now.
+     * As {@link #OWNED}. Acknowledges and deletes the entry if this consumer owns it; forgets the mapping unless
+     * another consumer owns the entry now.
      */
     private static final RedisScript<Long> DONE = RedisScript.of(OWNED + """
             if owned then
-              redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-              redis.call('XDEL', KEYS[1], ARGV[2])
-              redis.call('HDEL', KEYS[2], ARGV[4])
+              redis.call('XACK', stream, ARGV[1], entry)
+              redis.call('XDEL', stream, entry)
+              redis.call('HDEL', KEYS[4], ARGV[2])
               return 1
             end
-            if p[1] == nil then redis.call('HDEL', KEYS[2], ARGV[4]) end
+            if p[1] == nil then redis.call('HDEL', KEYS[4], ARGV[2]) end
             return 0
             """, Long.class);
 
@@ -215,8 +226,7 @@ public final class RedisJobQueue implements JobQueue {
 
     @Override
     public boolean offer(String jobId, JobPriority priority) {
-        List<String> keys = new ArrayList<>(streams);
-        keys.add(entriesKey());
+        List<String> keys = streamsAndEntries();
         keys.add(streamKey(priority.apiName()));
         Long added = withGroups(() -> redis.execute(OFFER, keys, GROUP, Integer.toString(capacity), jobId,
                 priority.apiName()));
@@ -297,10 +307,7 @@ public final class RedisJobQueue implements JobQueue {
 
     @Override
     public void done(String jobId) {
-        String[] entry = entry(jobId);
-        if (entry != null) {
-            withGroups(() -> redis.execute(DONE, List.of(entry[0], entriesKey()), GROUP, entry[1], consumer, jobId));
-        }
+        withGroups(() -> redis.execute(DONE, streamsAndEntries(), ownedArguments(jobId)));
     }
 
     @Override
@@ -314,13 +321,24 @@ public final class RedisJobQueue implements JobQueue {
     }
 
     private boolean setIdle(String jobId, long idleMillis) {
-        String[] entry = entry(jobId);
-        if (entry == null) {
-            return false;
-        }
-        Long done = withGroups(() -> redis.execute(RENEW, List.of(entry[0]), GROUP, entry[1], consumer,
-                Long.toString(idleMillis)));
+        Object[] args = Arrays.copyOf(ownedArguments(jobId), 7);
+        args[6] = Long.toString(idleMillis);
+        Long done = withGroups(() -> redis.execute(RENEW, streamsAndEntries(), args));
         return done != null && done == 1;
+    }
+
+    /** The keys of {@link #OWNED}: the three streams, then entries. */
+    private List<String> streamsAndEntries() {
+        List<String> keys = new ArrayList<>(streams);
+        keys.add(entriesKey());
+        return keys;
+    }
+
+    /** The arguments of {@link #OWNED}: group, job id, consumer, the priorities of the streams. */
+    private Object[] ownedArguments(String jobId) {
+        JobPriority[] priorities = JobPriority.values();
+        return new Object[] {GROUP, jobId, consumer, priorities[0].apiName(), priorities[1].apiName(),
+                priorities[2].apiName()};
     }
 
     @Override

@@ -145,14 +145,30 @@ public final class RedisJobStore implements JobStore {
 
     @Override
     public Optional<Job> update(String id, UnaryOperator<Job> change) {
+        return update(id, null, change);
+    }
+
+    /** Tries the caller's copy first: a job written moments ago by the same worker costs no read. */
+    @Override
+    public Optional<Job> update(Job known, UnaryOperator<Job> change) {
+        return update(known.id(), known, change);
+    }
+
+    private Optional<Job> update(String id, Job known, UnaryOperator<Job> change) {
+        Job guess = known;
         while (true) {
-            Optional<Job> found = find(id);
+            Optional<Job> found = guess != null ? Optional.of(guess) : find(id);
+            boolean guessed = guess != null;
+            guess = null;
             if (found.isEmpty()) {
                 return found;
             }
             Job old = found.get();
             Job changed = change.apply(old);
             if (changed == old) {
+                if (guessed) {
+                    continue; // "no change" is only an answer for the job as stored: read it
+                }
                 return found;
             }
             String inputAction = Objects.equals(changed.input(), old.input()) ? "keep"

@@ -88,6 +88,27 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void anUpdateFromAnOutdatedCopyAppliesTheChangeToTheJobAsStored() {
+        Job a = store.create(queued("ann"), NO_LIMIT).orElseThrow();
+        Job current = store.update(a.id(), j -> j.withProgress(5, "validate")).orElseThrow();
+
+        Job fromOutdated = store.update(a, j -> j.withProgress(j.progress() + 1, "assign")).orElseThrow();
+        Job fromCurrent = store.update(fromOutdated, j -> j.withProgress(j.progress() + 1, "assign")).orElseThrow();
+        // "No change" for the outdated copy (progress 0) is not the answer: the job as stored has progress 7.
+        Job decidedOnStored = store.update(a, j -> j.progress() > 0 ? j.withProgress(8, "restrictions") : j)
+                .orElseThrow();
+
+        assertThat(current.version()).isEqualTo(a.version() + 1);
+        assertThat(fromOutdated.progress()).isEqualTo(6);
+        assertThat(fromCurrent.progress()).isEqualTo(7);
+        assertThat(fromCurrent.version()).isEqualTo(a.version() + 3);
+        assertThat(decidedOnStored.progress()).isEqualTo(8);
+        assertThat(store.find(a.id()).orElseThrow()).isEqualTo(decidedOnStored);
+        store.delete(a.id());
+        assertThat(store.update(fromCurrent, j -> j.withProgress(99, "gone"))).isEmpty();
+    }
+
+    @Test
     void concurrentUpdatesAreNeverLost() throws Exception {
         Job a = store.create(queued("ann"), NO_LIMIT).orElseThrow();
         int threads = 4;

@@ -65,6 +65,20 @@ class JobWorkersTest {
     }
 
     @Test
+    void progressReportedInARunsFirstMomentIsWrittenByTheHeartbeat() throws InterruptedException {
+        workers.start();
+        Job job = jobs.submit(Fixtures.withProblemId("sample1.json", "hold-progress").toString(), "ann");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // The scripted solve reports 50% as soon as it starts, then holds: only the heartbeat writes that.
+        while (jobs.get(job.id()).progress() < 26) {
+            assertThat(System.nanoTime()).as("the held-back progress to be written").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(jobs.get(job.id()).phase()).isEqualTo("assign");
+        jobs.cancel(job.id(), "ann");
+    }
+
+    @Test
     void shutdownStopsAcceptingAndCancelsJobsStillRunningAfterTheGracePeriod() {
         workers.start();
         Job job = jobs.submit(Fixtures.withProblemId("sample1.json", "hold-shutdown").toString(), "ann");
