@@ -41,7 +41,8 @@ class FixturesEndToEndTest extends WebTestBase {
         String problem = Fixtures.text(fixture);
         String id = submitOk(problem, "fixtures");
 
-        JsonNode job = awaitFinished(id);
+        // The fixtures run with the default time limit; sample4.newres's proof alone takes SCIP several seconds.
+        JsonNode job = awaitFinished(id, Duration.ofSeconds(60));
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("completed");
         assertThat(job.get("progress").intValue()).isEqualTo(100);
         assertThat(job.get("started_at").isNull()).isFalse();

@@ -208,14 +208,26 @@ public abstract class WebTestBase {
         return awaitStatus(id, FINISHED);
     }
 
+    /**
+     * Polls the job until it has finished; fails after {@code solveTime} (what the job's own time limit allows)
+     * plus {@link #WAIT}: for jobs that do real solver work, where {@link #WAIT} alone bounds the work itself.
+     */
+    protected JsonNode awaitFinished(String id, Duration solveTime) {
+        return awaitStatus(id, FINISHED, solveTime.plus(WAIT));
+    }
+
     protected JsonNode awaitStatus(String id, Set<String> statuses) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return awaitStatus(id, statuses, WAIT);
+    }
+
+    private JsonNode awaitStatus(String id, Set<String> statuses, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             JsonNode job = job(id);
             if (statuses.contains(job.get("status").asString())) {
                 return job;
             }
-            assertThat(System.nanoTime()).as("job %s still %s after %s", id, job.get("status"), WAIT)
+            assertThat(System.nanoTime()).as("job %s still %s after %s", id, job.get("status"), wait)
                     .isLessThan(deadline);
             pause(Duration.ofMillis(20));
         }
