@@ -198,17 +198,21 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
                                           String milpSolver, Duration seatingTime, long deadline,
                                           Cancellation cancellation) {
         RoomPlan best = null;
+        long took = 0; // the longest decomposition so far: another one starts only if twice that is left
         for (LockRouter.Routes r : List.of(routes, LockRouter.Routes.none(problem.stays().size()))) {
+            long begun = System.nanoTime();
             RoomPlan plan = SegmentSwaps.seatGroups(problem, FlowDecomposer.decompose(problem, typeLayers, relaxed, r),
                     deadline, cancellation);
+            took = Math.max(took, System.nanoTime() - begun);
             if (best == null || better(problem, plan, best)) {
                 best = plan;
             }
-            if (routes.paths() == 0) {
-                break; // no locks: both are the same
+            if (routes.paths() == 0 || deadline - System.nanoTime() < 2 * took) {
+                break; // no locks: both are the same; or no time for another
             }
         }
-        if (problem.groups().isEmpty() || problem.stays().stream().anyMatch(Stay::isTest)) {
+        if (problem.groups().isEmpty() || problem.stays().stream().anyMatch(Stay::isTest)
+                || deadline - System.nanoTime() < 2 * took || cancellation.isCancelled()) {
             return best;
         }
         // Groups seated afterwards: gap-free exchanges, windows re-solved around the members still alone, then
