@@ -105,7 +105,7 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         LockRouter.Routes routes = LockRouter.route(problem, typeLayers, relaxed, milpSolver,
                 min(remaining(deadline), settings.timeLimit().dividedBy(5)), cancellation);
         RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, milpSolver,
-                settings.timeLimit().dividedBy(10), deadline, cancellation);
+                settings.timeLimit().dividedBy(5), deadline, cancellation);
         List<String> violations = PlanChecker.violations(problem, decomposed);
         double relaxedBound = boundUnits;
         LayeredFlowModel.Solution relaxation = relaxed;
@@ -191,7 +191,8 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
      * (it follows the flow more closely, so its gap cost is the bound's where every lock was routed), and
      * the greedy one (which seats groups more freely where locks are few); in each, lone group members then
      * move next to their group where that pays. The better plan, whose remaining lone members a few rooms
-     * re-solved around them may seat ({@link GroupSeating}, at most a tenth of the time limit).
+     * re-solved around them may seat ({@link GroupSeating}, at most a fifth of the time limit: on 150 × 90 typed
+     * hotels a tenth did not always suffice at load average 12).
      */
     private static RoomPlan decomposition(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
                                           LayeredFlowModel.Solution relaxed, LockRouter.Routes routes,
@@ -223,6 +224,10 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
             plan = SegmentSwaps.seatGroups(problem, plan, true, seatingDeadline, cancellation);
             plan = new GroupSeating(problem, milpSolver).seat(plan, seatingDeadline, cancellation);
             plan = SegmentSwaps.seatGroups(problem, plan, deadline, cancellation);
+            RoomPlan seated = plan;
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("seating from the bound: cost %.6f, %d alone",
+                    Math.scalb(costUnits(problem, seated), -GapCost.FRACTION_BITS),
+                    PlanEvaluator.unsatisfiedMembers(problem, seated).size()));
             if (better(problem, plan, best)) {
                 best = plan;
             }
