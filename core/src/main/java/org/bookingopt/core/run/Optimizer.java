@@ -39,6 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Optimizer {
     /** Share of the time limit the assignment gets when maximum stays are re-optimized afterwards. */
     static final double ASSIGNMENT_SHARE_WITH_REOPTIMIZATION = 0.8;
+    /** Share of the time limit the assignment gets otherwise: the rest is for restrictions and the result. */
+    static final double ASSIGNMENT_SHARE = 0.95;
+    /** Times the restrictions' derivation kept back from the probes for the writing after them. */
+    static final int POST_PROBE_RESERVE = 3;
 
     private final RoomAssignmentSolver solver;
 
@@ -74,9 +78,13 @@ public final class Optimizer {
                 return infeasible(result, String.join("\n", reasons), assignmentProblem, settings, cancellation);
             }
             progress.onProgress(0.02, "assign");
-            // Re-optimization needs time after the assignment: the solve gets its share of the limit.
-            SolverSettings assignSettings = reoptimize ? settings.withTimeLimit(Duration.ofNanos(
-                    (long) (settings.timeLimit().toNanos() * ASSIGNMENT_SHARE_WITH_REOPTIMIZATION))) : settings;
+            // The work after the assignment needs time within the limit too: the solve ends at its share of the
+            // limit counted from the start of the run (the checks before it included), earlier when re-optimizing.
+            long limit = settings.timeLimit().toNanos();
+            long assignEnd = started + (long) (limit * (reoptimize ? ASSIGNMENT_SHARE_WITH_REOPTIMIZATION
+                    : ASSIGNMENT_SHARE));
+            SolverSettings assignSettings = settings.withTimeLimit(
+                    Duration.ofNanos(Math.max(1_000_000, assignEnd - System.nanoTime())));
             assignment = solver.solve(assignmentProblem, assignSettings,
                     (f, phase) -> progress.onProgress(0.02 + 0.5 * f, phase), cancellation);
             status = assignment.status();
@@ -102,10 +110,14 @@ public final class Optimizer {
                 assignment);
         InitialPlanCost.append(result, assignmentProblem);
         progress.onProgress(0.55, "restrictions");
+        long deriving = System.nanoTime();
         StayRestrictions restrictions = StayRestrictions.derive(assignmentProblem, plan);
+        // Writing the restrictions, their impact and the channel export after the probes takes about as long as
+        // deriving them did, a few times over: that much of the limit is kept back from the probes.
+        long writeReserve = POST_PROBE_RESERVE * (System.nanoTime() - deriving);
         ReOptimization reoptimization = null;
         if (reoptimize) {
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            Duration left = Duration.ofNanos(Math.max(0, deadline - writeReserve - System.nanoTime()));
             Duration asked = problem.options().reoptimizeBudget();
             Duration budget = asked != null && asked.compareTo(left) < 0 ? asked : left;
             reoptimization = new MaxStayProber(assignmentProblem, plan, restrictions)

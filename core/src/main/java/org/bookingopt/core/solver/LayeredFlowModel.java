@@ -35,8 +35,17 @@ import org.bookingopt.core.plan.Stay;
  * bound can be rounded up.
  */
 final class LayeredFlowModel implements AutoCloseable {
-    /** Interchangeable rooms of one type; a single room when identity matters. */
-    record Layer(int type, int[] rooms) {
+    /**
+     * Interchangeable rooms of one type; a single room when identity matters.
+     *
+     * @param pinnedOnly only stays pinned to its room may enter (a room a sub-problem holds for its group
+     *                   members, whose other stays it leaves out)
+     */
+    record Layer(int type, int[] rooms, boolean pinnedOnly) {
+        Layer(int type, int[] rooms) {
+            this(type, rooms, false);
+        }
+
         int capacity() {
             return rooms.length;
         }
@@ -143,7 +152,7 @@ final class LayeredFlowModel implements AutoCloseable {
             }
             return false;
         }
-        return s.acceptsType(layer.type());
+        return !layer.pinnedOnly() && s.acceptsType(layer.type());
     }
 
     private void buildLayer(int l) {

@@ -104,7 +104,8 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         // The routes are a refinement: at most a fifth of the time limit, the rest stays for repair.
         LockRouter.Routes routes = LockRouter.route(problem, typeLayers, relaxed, milpSolver,
                 min(remaining(deadline), settings.timeLimit().dividedBy(5)), cancellation);
-        RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, deadline, cancellation);
+        RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, milpSolver,
+                settings.timeLimit().dividedBy(5), deadline, cancellation);
         List<String> violations = PlanChecker.violations(problem, decomposed);
         double relaxedBound = boundUnits;
         LayeredFlowModel.Solution relaxation = relaxed;
@@ -186,25 +187,66 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
     }
 
     /**
-     * Two decompositions: along the lock paths the router found in the flow, and the greedy one (which seats
-     * groups more freely where locks are few); in both, lone group members then move next to their group
-     * where that pays. The better plan.
+     * Three decompositions: along the lock paths the router found in the flow, the same without seating groups
+     * (it follows the flow more closely, so its gap cost is the bound's where every lock was routed), and
+     * the greedy one (which seats groups more freely where locks are few); in each, lone group members then
+     * move next to their group where that pays. The better plan, whose remaining lone members a few rooms
+     * re-solved around them may seat ({@link GroupSeating}, at most a fifth of the time limit: on 150 × 90 typed
+     * hotels a tenth did not always suffice at load average 12).
      */
     private static RoomPlan decomposition(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
                                           LayeredFlowModel.Solution relaxed, LockRouter.Routes routes,
-                                          long deadline, Cancellation cancellation) {
+                                          String milpSolver, Duration seatingTime, long deadline,
+                                          Cancellation cancellation) {
         RoomPlan best = null;
+        long took = 0; // the longest decomposition so far: another one starts only if twice that is left
         for (LockRouter.Routes r : List.of(routes, LockRouter.Routes.none(problem.stays().size()))) {
+            long begun = System.nanoTime();
             RoomPlan plan = SegmentSwaps.seatGroups(problem, FlowDecomposer.decompose(problem, typeLayers, relaxed, r),
                     deadline, cancellation);
+            took = Math.max(took, System.nanoTime() - begun);
             if (best == null || better(problem, plan, best)) {
                 best = plan;
             }
-            if (routes.paths() == 0) {
-                break; // no locks: both are the same
+            if (routes.paths() == 0 || deadline - System.nanoTime() < 2 * took) {
+                break; // no locks: both are the same; or no time for another
             }
         }
+        if (problem.groups().isEmpty() || problem.stays().stream().anyMatch(Stay::isTest)
+                || deadline - System.nanoTime() < 2 * took || cancellation.isCancelled()) {
+            return best;
+        }
+        // Groups seated afterwards: gap-free exchanges, windows re-solved around the members still alone, then
+        // exchanges that pay gap cost for the rest.
+        long seatingDeadline = Math.min(deadline, System.nanoTime() + seatingTime.toNanos());
+        RoomPlan plan = FlowDecomposer.decompose(withoutGroups(problem), typeLayers, relaxed, routes);
+        if (PlanChecker.violations(problem, plan).isEmpty()) {
+            plan = SegmentSwaps.seatGroups(problem, plan, true, seatingDeadline, cancellation);
+            plan = new GroupSeating(problem, milpSolver).seat(plan, seatingDeadline, cancellation);
+            plan = SegmentSwaps.seatGroups(problem, plan, deadline, cancellation);
+            RoomPlan seated = plan;
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("seating from the bound: cost %.6f, %d alone",
+                    Math.scalb(costUnits(problem, seated), -GapCost.FRACTION_BITS),
+                    PlanEvaluator.unsatisfiedMembers(problem, seated).size()));
+            if (better(problem, plan, best)) {
+                best = plan;
+            }
+        }
+        if (PlanChecker.violations(problem, best).isEmpty()
+                && !PlanEvaluator.unsatisfiedMembers(problem, best).isEmpty()) {
+            best = new GroupSeating(problem, milpSolver).seat(best, seatingDeadline, cancellation);
+        }
         return best;
+    }
+
+    /** The same stays with no adjacency groups: for a decomposition that only follows the flow. */
+    static AssignmentProblem withoutGroups(AssignmentProblem problem) {
+        List<Stay> stays = new ArrayList<>();
+        for (Stay s : problem.stays()) {
+            stays.add(new Stay(s.index(), s.reservation(), s.arrival(), s.departure(), s.allowedTypes(),
+                    s.pinnedRoom(), s.pin(), -1, s.splitGroup()));
+        }
+        return problem.withStays(stays);
     }
 
     /** A valid plan beats an invalid one; then the lower cost wins. */

@@ -30,9 +30,11 @@ final class SegmentSwaps {
     private final int[] rooms;
     private final List<List<Stay>> timelines;
     private final double penaltyUnits;
+    private final boolean gapFree;
 
-    private SegmentSwaps(AssignmentProblem problem, RoomPlan plan) {
+    private SegmentSwaps(AssignmentProblem problem, RoomPlan plan, boolean gapFree) {
         this.problem = problem;
+        this.gapFree = gapFree;
         this.rooms = plan.roomOfStay();
         this.timelines = PlanEvaluator.timelines(problem, plan);
         this.penaltyUnits = Math.scalb(PlanEvaluator.adjacencyPenalty(problem), GapCost.FRACTION_BITS);
@@ -40,10 +42,19 @@ final class SegmentSwaps {
 
     /** The plan with lone group members moved next to their group where an exchange lowers the cost. */
     static RoomPlan seatGroups(AssignmentProblem problem, RoomPlan plan, long deadline, Cancellation cancellation) {
+        return seatGroups(problem, plan, false, deadline, cancellation);
+    }
+
+    /**
+     * @param gapFree only exchanges that add no gap cost: a plan at the relaxation's bound stays there, and
+     *                the members these cannot seat are left for {@link GroupSeating}
+     */
+    static RoomPlan seatGroups(AssignmentProblem problem, RoomPlan plan, boolean gapFree, long deadline,
+                               Cancellation cancellation) {
         if (problem.stays().stream().anyMatch(Stay::isTest)) {
             return plan; // split pieces carry room-change penalties this exchange does not price
         }
-        SegmentSwaps swaps = new SegmentSwaps(problem, plan);
+        SegmentSwaps swaps = new SegmentSwaps(problem, plan, gapFree);
         for (int pass = 0; pass < 3; pass++) {
             boolean improved = false;
             for (int g = 0; g < problem.groups().size(); g++) {
@@ -137,11 +148,13 @@ final class SegmentSwaps {
                 }
             }
         }
-        double before = gapUnits(timelines.get(a)) + gapUnits(timelines.get(b)) + lonelyUnits(moved);
+        double gapsBefore = gapUnits(timelines.get(a)) + gapUnits(timelines.get(b));
+        double before = gapsBefore + lonelyUnits(moved);
         move(moved, a, b);
-        double after = gapUnits(timeline(a, a, b)) + gapUnits(timeline(b, a, b)) + lonelyUnits(moved);
+        double gapsAfter = gapUnits(timeline(a, a, b)) + gapUnits(timeline(b, a, b));
+        double after = gapsAfter + lonelyUnits(moved);
         move(moved, a, b); // and back
-        return after - before;
+        return gapFree && gapsAfter > gapsBefore ? Double.POSITIVE_INFINITY : after - before;
     }
 
     private void exchange(int a, int b, int start, int end) {

@@ -135,7 +135,8 @@ final class WindowProblem {
         usedRooms.sort(Integer::compare);
         List<LayeredFlowModel.Layer> layers = new ArrayList<>();
         for (int r : usedRooms) {
-            layers.add(new LayeredFlowModel.Layer(full.typeOf(r), new int[] {r}));
+            // A room kept only for its group members holds just those stays here: no free stay may enter.
+            layers.add(new LayeredFlowModel.Layer(full.typeOf(r), new int[] {r}, !roomTakesFree[r]));
         }
         return new WindowProblem(full, full.withStays(subStays), original.stream().mapToInt(Integer::intValue).toArray(),
                 layers, base);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.bookingopt.core.generate.GeneratorSettings;
-import org.bookingopt.core.generate.HotelGenerator;
-import org.bookingopt.core.json.ProblemReader;
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.PlanChecker;
 import org.bookingopt.core.plan.RoomPlan;
@@ -19,14 +16,9 @@ class LockRouterTest {
     @ParameterizedTest
     @ValueSource(longs = {7, 11})
     void lockedTypedHotelIsDecomposedAtTheRelaxationBound(long seed) {
-        String json = HotelGenerator.generate(GeneratorSettings.builder(60, 60, 0.85, 3, seed)
-                .groupShare(0).lockedShare(0.03).build()).toJsonString();
-        AssignmentProblem problem = AssignmentProblem.standard(ProblemReader.read(json).problem());
+        AssignmentProblem problem = TypedHotels.withGroups(seed, 0);
         var layers = RoomFlowSolver.typeLayers(problem);
-        LayeredFlowModel.Solution relaxed;
-        try (LayeredFlowModel relaxation = new LayeredFlowModel(problem, layers, false, RoomFlowSolver.DEFAULT_MILP)) {
-            relaxed = relaxation.solve(Duration.ofSeconds(60), 1, Cancellation.none());
-        }
+        LayeredFlowModel.Solution relaxed = TypedHotels.relaxation(problem);
         assertThat(relaxed.status()).isEqualTo(SolverStatus.OPTIMAL);
 
         LockRouter.Routes routes = LockRouter.route(problem, layers, relaxed, RoomFlowSolver.DEFAULT_MILP,
