@@ -26,17 +26,23 @@ import org.bookingopt.core.solver.SolverSettings;
  * stays for every probed night, and the impact, on one plan per problem, several times. The assignment runs
  * once per problem and is not timed. Run by bench/reopt.sh.
  *
- * Usage: java -cp CORE_CLASSPATH bench/ReoptBench.java [--assign-seconds 60] [--runs 3] PROBLEM.json...
+ * Usage: java -cp CORE_CLASSPATH bench/ReoptBench.java [--assign-seconds 60] [--runs 3] [--plans DIR] PROBLEM.json...
+ *
+ * With --plans, the assigned plan of PROBLEM.json is kept in DIR/PROBLEM.plan (rooms by stay index) and read
+ * back on later runs instead of assigning again: the assignment is time-limited, so its plan depends on the
+ * machine's load, and a before/after comparison of the phase needs the same plan on both sides.
  */
 public class ReoptBench {
     public static void main(String[] args) throws Exception {
         int assignSeconds = 60;
         int runs = 3;
         List<Path> files = new ArrayList<>();
+        Path plans = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--assign-seconds" -> assignSeconds = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--plans" -> plans = Path.of(args[++i]);
                 default -> files.add(Path.of(args[i]));
             }
         }
@@ -45,10 +51,24 @@ public class ReoptBench {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Path file : files) {
             AssignmentProblem problem = AssignmentProblem.standard(ProblemReader.read(Files.readString(file)).problem());
-            Assignment assignment = new RoomFlowSolver().solve(problem,
-                    new SolverSettings(Duration.ofSeconds(assignSeconds), 2), ProgressListener.NONE, Cancellation.none());
-            RoomPlan plan = assignment.hasPlan() ? assignment.plan() : problem.currentPlan();
-            String planKind = assignment.hasPlan() ? assignment.status().name() : "construction";
+            Path kept = plans == null ? null : plans.resolve(file.getFileName().toString().replace(".json", ".plan"));
+            RoomPlan plan;
+            String planKind;
+            if (kept != null && Files.exists(kept)) {
+                String[] lines = Files.readString(kept).strip().split("\n");
+                planKind = lines[0] + " (kept)";
+                plan = new RoomPlan(Arrays.stream(lines[1].split(" ")).mapToInt(Integer::parseInt).toArray());
+            } else {
+                Assignment assignment = new RoomFlowSolver().solve(problem,
+                        new SolverSettings(Duration.ofSeconds(assignSeconds), 2), ProgressListener.NONE, Cancellation.none());
+                plan = assignment.hasPlan() ? assignment.plan() : problem.currentPlan();
+                planKind = assignment.hasPlan() ? assignment.status().name() : "construction";
+                if (kept != null && plan != null) {
+                    Files.createDirectories(plans);
+                    Files.writeString(kept, planKind + "\n" + Arrays.stream(plan.roomOfStay())
+                            .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(" ")) + "\n");
+                }
+            }
             if (plan == null || !PlanChecker.violations(problem, plan).isEmpty()) {
                 System.out.println("| " + file.getFileName() + " | no valid plan |");
                 continue;
