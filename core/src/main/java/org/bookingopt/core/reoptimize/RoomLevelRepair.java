@@ -40,18 +40,13 @@ final class RoomLevelRepair {
 
     /**
      * @param withTest the problem with the test stay last
-     * @param base     rooms of every other stay: a valid plan under the rule (the published one)
-     * @param window   nights [lo, hi): unpinned stays overlapping it may move; null for every unpinned stay
-     */
-    static Result solve(AssignmentProblem withTest, TestStayRule rule, RoomPlan base, int[] window, Duration limit,
-                        Cancellation cancellation) {
-        return solve(withTest, rule, base, window, null, limit, 0, cancellation);
-    }
-
-    /**
-     * @param moving the rooms whose stays in the window may move, and only among them (null: every room)
-     * @param work  CP-SAT's deterministic time limit (its own unit of work, independent of the machine's load;
-     *              0 for none), so a window search ends with the same answer however busy the machine is
+     * @param base     rooms of every other stay: a valid plan under the rule
+     * @param window   nights [lo, hi): unpinned stays overlapping it may move; null for every unpinned stay, and
+     *                 then the answer INFEASIBLE is a proof
+     * @param moving   the rooms whose stays in the window may move, and only among them (null: every room)
+     * @param limit    wall-clock cap, a safety net behind {@code work}
+     * @param work     CP-SAT's deterministic time limit (its own unit of work, independent of the machine's
+     *                 load), so a solve ends with the same answer however busy the machine is
      */
     static Result solve(AssignmentProblem withTest, TestStayRule rule, RoomPlan base, int[] window, boolean[] moving,
                         Duration limit, double work, Cancellation cancellation) {
@@ -130,12 +125,14 @@ final class RoomLevelRepair {
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(1).setMaxTimeInSeconds(Math.max(0.01, limit.toMillis() / 1000.0));
         if (work > 0) {
+            solver.getParameters().setMaxDeterministicTime(work);
+        }
+        if (window != null) {
             // A windowed solve searches for a plan near the hinted witness and can prove nothing, so the
             // effort CP-SAT spends on proofs is skipped: probing, symmetry detection and the LP relaxation.
             // On the benchmark hotels this found the same plans at well under half the time per solve
             // (docs/BENCHMARKS.md).
-            solver.getParameters().setMaxDeterministicTime(work).setCpModelProbingLevel(0).setSymmetryLevel(0)
-                    .setLinearizationLevel(0);
+            solver.getParameters().setCpModelProbingLevel(0).setSymmetryLevel(0).setLinearizationLevel(0);
         }
         CpSolverStatus status;
         try (AutoCloseable ignored = cancellation.onCancel(solver::stopSearch)) {
