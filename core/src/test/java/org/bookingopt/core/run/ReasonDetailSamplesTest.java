@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /** Every plan row of the samples has a {@code ReasonDetail} that agrees with its room, its input and its group. */
 class ReasonDetailSamplesTest {
     private static final Optimizer OPTIMIZER = new Optimizer(new RoomFlowSolver());
-    private static final SolverSettings SETTINGS = new SolverSettings(Duration.ofSeconds(30), 1);
+    // The default limit: sample4.newres needs SCIP several seconds for its proof, more on a busy machine.
+    private static final SolverSettings SETTINGS = new SolverSettings(Duration.ofSeconds(60), 1);
 
     private static JsonNode run(String input) {
         return OPTIMIZER.run(ProblemReader.read(Fixtures.input(input)), SETTINGS, ProgressListener.NONE,
