@@ -102,8 +102,10 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         double boundUnits = Math.ceil(relaxed.boundUnits() - 1e-6);
 
         // The routes are a refinement: at most a fifth of the time limit, the rest stays for repair.
+        long routing = System.nanoTime();
         LockRouter.Routes routes = LockRouter.route(problem, typeLayers, relaxed, milpSolver,
                 min(remaining(deadline), settings.timeLimit().dividedBy(5)), cancellation);
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("lock routes in %s", elapsed(routing)));
         RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, milpSolver,
                 settings.timeLimit().dividedBy(5), deadline, cancellation);
         List<String> violations = PlanChecker.violations(problem, decomposed);
