@@ -92,12 +92,7 @@ final class LockRouter {
     private static Routes route(AssignmentProblem problem, List<LayeredFlowModel.Layer> layers,
                                 LayeredFlowModel.Solution relaxed, String solverId, boolean integralOnly,
                                 Duration timeLimit, Cancellation cancellation) {
-        Map<Integer, List<Stay>> pinsOfRoom = new TreeMap<>();
-        for (Stay s : problem.stays()) {
-            if (s.isPinned()) {
-                pinsOfRoom.computeIfAbsent(s.pinnedRoom(), r -> new ArrayList<>()).add(s);
-            }
-        }
+        Map<Integer, List<Stay>> pinsOfRoom = pinsOfRoom(problem);
         if (pinsOfRoom.isEmpty()) {
             return Routes.none(problem.stays().size());
         }
@@ -106,7 +101,6 @@ final class LockRouter {
         try {
             for (var e : pinsOfRoom.entrySet()) {
                 List<Stay> pins = e.getValue();
-                pins.sort(Comparator.comparingInt(Stay::arrival));
                 int layer = relaxed.layerOfStay()[pins.get(0).index()];
                 LayerSupport support = supports.computeIfAbsent(layer, l -> new LayerSupport(problem, relaxed, l));
                 router.addEntry(e.getKey(), pins.get(0), support);
@@ -114,14 +108,27 @@ final class LockRouter {
                     router.addWindow(e.getKey(), pins.get(i - 1), pins.get(i), support);
                 }
                 if (router.solver.numVariables() > MAX_VARIABLES) {
-                    // Too many locks close together to route in time: the greedy decomposition handles them.
-                    return Routes.none(problem.stays().size());
+                    // Too many locks to route in one model: route them one at a time, negotiating shared counts.
+                    return NegotiatedRouter.route(problem, layers, relaxed,
+                            System.nanoTime() + timeLimit.toNanos(), cancellation);
                 }
             }
             return router.solve(timeLimit, integralOnly, cancellation);
         } finally {
             router.solver.delete();
         }
+    }
+
+    /** Each room with pinned stays → those stays by arrival; rooms in order. */
+    static Map<Integer, List<Stay>> pinsOfRoom(AssignmentProblem problem) {
+        Map<Integer, List<Stay>> pinsOfRoom = new TreeMap<>();
+        for (Stay s : problem.stays()) {
+            if (s.isPinned()) {
+                pinsOfRoom.computeIfAbsent(s.pinnedRoom(), r -> new ArrayList<>()).add(s);
+            }
+        }
+        pinsOfRoom.values().forEach(pins -> pins.sort(Comparator.comparingInt(Stay::arrival)));
+        return pinsOfRoom;
     }
 
     /** The relaxation's flow of one layer: gap arcs with their counts, the free pool's count per day. */
