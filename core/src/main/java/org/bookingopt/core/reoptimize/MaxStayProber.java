@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.RoomPlan;
@@ -98,6 +99,16 @@ public final class MaxStayProber {
      * @param progress receives the share of nights done, once per night
      */
     public ReOptimization probe(Duration budget, ProgressListener progress, Cancellation cancellation) {
+        return probe(budget, progress, cancellation, plan -> { });
+    }
+
+    /**
+     * As {@link #probe(Duration, ProgressListener, Cancellation)}, handing each plan to {@code found} as soon as
+     * it is proven: what the caller does with it (on a large hotel, the result rows of a whole plan) then counts
+     * within the budget.
+     */
+    public ReOptimization probe(Duration budget, ProgressListener progress, Cancellation cancellation,
+                                Consumer<ReOptimizedPlan> found) {
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
         Map<Integer, Integer> proven = new HashMap<>();
@@ -127,7 +138,9 @@ public final class MaxStayProber {
                     Outcome outcome = test(test, witness, deadline, cancellation);
                     checkNanos.add(System.nanoTime() - testStarted);
                     if (outcome.verdict() == Verdict.FEASIBLE) {
-                        plans.add(new ReOptimizedPlan(test, outcome.plan()));
+                        ReOptimizedPlan plan = new ReOptimizedPlan(test, outcome.plan());
+                        plans.add(plan);
+                        found.accept(plan);
                         witness = withoutTest(outcome.plan());
                         if (departure > restrictions.inventory().maxEnd()) {
                             best = absMax;

@@ -28,24 +28,29 @@ public final class ReOptimizedPlanRows {
     public static ArrayNode of(AssignmentProblem problem, RoomPlan published, List<ReOptimizedPlan> plans,
                                boolean compact) {
         ArrayNode entries = Json.NODES.arrayNode();
-        for (ReOptimizedPlan entry : plans) {
-            ObjectNode json = entries.addObject();
-            json.put("Day", LocalDate.ofEpochDay(entry.test().arrival()).toString());
-            json.put("TestLength", entry.test().length());
-            ArrayNode rows = json.putArray("OptimizedPlan");
-            for (Stay s : problem.stays()) {
-                int room = entry.plan().room(s.index());
-                if (!compact || room != published.room(s.index())) {
-                    rows.add(PlanRows.row(problem, s, room, false, null, null));
-                }
-            }
-            AssignmentProblem withTest = entry.test().addTo(problem);
-            ObjectNode test = PlanRows.row(withTest, withTest.stay(problem.stays().size()), entry.testRoom(), false,
-                    null, null);
-            test.put("TestStay", true);
-            rows.add(test);
-        }
+        plans.forEach(plan -> entries.add(entry(problem, published, plan, compact)));
         return entries;
+    }
+
+    /** One entry of {@link #of}: built as each plan is found, its cost counts within the probing budget. */
+    public static ObjectNode entry(AssignmentProblem problem, RoomPlan published, ReOptimizedPlan entry,
+                                   boolean compact) {
+        ObjectNode json = Json.NODES.objectNode();
+        json.put("Day", LocalDate.ofEpochDay(entry.test().arrival()).toString());
+        json.put("TestLength", entry.test().length());
+        ArrayNode rows = json.putArray("OptimizedPlan");
+        for (Stay s : problem.stays()) {
+            int room = entry.plan().room(s.index());
+            if (!compact || room != published.room(s.index())) {
+                rows.add(PlanRows.row(problem, s, room, false, null, null));
+            }
+        }
+        AssignmentProblem withTest = entry.test().addTo(problem);
+        ObjectNode test = PlanRows.row(withTest, withTest.stay(problem.stays().size()), entry.testRoom(), false,
+                null, null);
+        test.put("TestStay", true);
+        rows.add(test);
+        return json;
     }
 
     /** Nights as {@code YYYY-MM-DD} strings, ascending. */

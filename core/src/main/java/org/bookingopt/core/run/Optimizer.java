@@ -120,8 +120,13 @@ public final class Optimizer {
             Duration left = Duration.ofNanos(Math.max(0, deadline - writeReserve - System.nanoTime()));
             Duration asked = problem.options().reoptimizeBudget();
             Duration budget = asked != null && asked.compareTo(left) < 0 ? asked : left;
+            ArrayNode plansJson = Json.NODES.arrayNode();
+            boolean compact = problem.options().compactReOptimizedPlans();
+            RoomPlan published = plan;
             reoptimization = new MaxStayProber(assignmentProblem, plan, restrictions)
-                    .probe(budget, (f, phase) -> progress.onProgress(0.56 + 0.4 * f, phase), cancellation);
+                    .probe(budget, (f, phase) -> progress.onProgress(0.56 + 0.4 * f, phase), cancellation,
+                            found -> plansJson.add(ReOptimizedPlanRows.entry(assignmentProblem, published, found,
+                                    compact)));
             if (cancellation.isCancelled()) {
                 // As after a cancelled solve: nobody waits for this result.
                 result.set("Succeeded", false);
@@ -129,8 +134,7 @@ public final class Optimizer {
                 return new RunResult(false, status, objective, result.toJson(), assignment, reoptimization);
             }
             restrictions = restrictions.withProvenMaxStays(reoptimization.provenMaxStays());
-            result.set("ReOptimizedPlans", ReOptimizedPlanRows.of(assignmentProblem, plan, reoptimization.plans(),
-                    problem.options().compactReOptimizedPlans()));
+            result.set("ReOptimizedPlans", plansJson);
             result.set("MaxStayBudgetExhausted", ReOptimizedPlanRows.dates(reoptimization.budgetExhausted()));
         }
         writeRestrictions(result, assignmentProblem, plan, restrictions);
