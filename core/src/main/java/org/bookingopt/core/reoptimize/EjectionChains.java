@@ -56,19 +56,9 @@ final class EjectionChains {
         return search.insert(rule);
     }
 
+    /** The test stay is the first stay to place. */
     private RoomPlan insert(TestStayRule rule) {
-        Stay t = withTest.stay(test);
-        List<Integer> pending = new ArrayList<>();
-        for (int r : roomsByDisplacement(t)) {
-            if (nodes > NODES) {
-                return null;
-            }
-            RoomPlan plan = placeAndContinue(t, r, pending, DEPTH, rule);
-            if (plan != null) {
-                return plan;
-            }
-        }
-        return null;
+        return placeAll(List.of(test), DEPTH, rule);
     }
 
     /** Tries to put every stay of {@code pending} somewhere; a full plan on success. */
