@@ -337,7 +337,7 @@ public class JobService {
      */
     public void progress(String id, int attempt, int percent, String phase) {
         Run run = running.get(id);
-        if (run != null && System.nanoTime() - run.startedNanos < PROGRESS_QUIET.toNanos()) {
+        if (run != null && run.inQuietStart()) {
             run.pendingProgress = new Progress(attempt, percent, phase);
             return;
         }
@@ -461,7 +461,7 @@ public class JobService {
                 return; // still starting
             }
             Progress pending = run.pendingProgress;
-            if (pending != null && System.nanoTime() - run.startedNanos >= PROGRESS_QUIET.toNanos()) {
+            if (pending != null && !run.inQuietStart()) {
                 run.pendingProgress = null;
                 writeProgress(id, pending.attempt(), pending.percent(), pending.phase());
             }
@@ -617,6 +617,11 @@ public class JobService {
         volatile Progress pendingProgress;
         /** Given up to another worker at shutdown: the end of this run is not recorded. */
         volatile boolean released;
+
+        /** Within the first {@link #PROGRESS_QUIET} of the run: its progress is kept, not written. */
+        boolean inQuietStart() {
+            return System.nanoTime() - startedNanos < PROGRESS_QUIET.toNanos();
+        }
 
         Run(Cancellation cancellation) {
             this.cancellation = cancellation;
