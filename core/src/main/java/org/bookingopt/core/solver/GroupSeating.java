@@ -23,6 +23,7 @@ import org.bookingopt.core.plan.Stay;
  * without chance, so the same input gives the same plan whenever each sub-solve finishes.
  */
 final class GroupSeating {
+    private static final System.Logger LOG = System.getLogger(GroupSeating.class.getName());
     /**
      * Rooms per window, besides those next to the members: small enough for a sub-solve of well under a
      * second (on 150 × 90 typed hotels 16 rooms ran into the 3 s limit with nothing better than the hint).
@@ -52,6 +53,9 @@ final class GroupSeating {
         RoomPlan best = plan;
         double cost = RoomFlowSolver.costUnits(problem, best);
         Set<Integer> tried = new LinkedHashSet<>();
+        long started = System.nanoTime();
+        int windows = 0;
+        int improved = 0;
         while (System.nanoTime() < deadline && !cancellation.isCancelled()) {
             Stay alone = nextAlone(best, tried);
             if (alone == null) {
@@ -64,11 +68,13 @@ final class GroupSeating {
                     break;
                 }
                 RoomPlan candidate = resolve(best, alone, margin, deadline, cancellation);
+                windows++;
                 if (candidate != null) {
                     double candidateCost = RoomFlowSolver.costUnits(problem, candidate);
                     if (candidateCost < cost - 0.5) {
                         best = candidate;
                         cost = candidateCost;
+                        improved++;
                     }
                 }
                 if (groupSeated(best, alone.group()) && gapUnits(best) <= gapsBefore) {
@@ -76,6 +82,11 @@ final class GroupSeating {
                 }
             }
         }
+        int groups = tried.size();
+        int solved = windows;
+        int better = improved;
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("seating: %d groups, %d windows, %d better, in %.1f s",
+                groups, solved, better, (System.nanoTime() - started) / 1e9));
         return best;
     }
 
@@ -131,7 +142,12 @@ final class GroupSeating {
         Duration limit = Duration.ofNanos(Math.max(1_000_000, Math.min(left, MAX_SUBSOLVE.toNanos())));
         try (LayeredFlowModel model = new LayeredFlowModel(window.sub, window.layers, true, milpSolver)) {
             model.hint(window.restrict(plan));
+            long began = System.nanoTime();
             LayeredFlowModel.Solution solution = model.solve(limit, 1, cancellation);
+            LOG.log(System.Logger.Level.TRACE, () -> String.format("window of %d nights' margin: %d variables,"
+                            + " %s in %.3f s, cost %.6f", margin, model.numVariables(), solution.status(),
+                    (System.nanoTime() - began) / 1e9,
+                    Math.scalb(solution.objectiveUnits(), -GapCost.FRACTION_BITS)));
             return solution.layerOfStay() == null ? null : window.lift(solution.layerOfStay());
         }
     }

@@ -64,7 +64,7 @@ final class SegmentSwaps {
                         return new RoomPlan(swaps.rooms);
                     }
                     if (!swaps.satisfied(s)) {
-                        improved |= swaps.seat(s);
+                        improved |= swaps.seat(s) || swaps.seatPair(s);
                     }
                 }
             }
@@ -111,6 +111,196 @@ final class SegmentSwaps {
         return true;
     }
 
+    /** Trading the stays of [start, end) between rooms a and b; making it twice undoes it. */
+    private record Exchange(int a, int b, int start, int end) {
+    }
+
+    /**
+     * Two exchanges at once, for a member that no single exchange seats: a partner moves to some room r of its
+     * type, and the member to a room next to r (or it is next to r already). Each exchange alone may seat no
+     * one, so the single-exchange search never makes the first. The partner's exchanges are ranked by their gap
+     * cost and the cheapest {@link #PAIR_CANDIDATES} tried with every exchange of the member; the best pair is
+     * made if it lowers the cost (in gap-free mode: adds no gap cost).
+     */
+    private boolean seatPair(Stay s) {
+        int from = rooms[s.index()];
+        double bestDelta = -0.5;
+        List<Exchange> best = null;
+        for (Stay m : problem.membersOf(s.group())) {
+            if (m.index() == s.index() || !s.isGroupPartnerOf(m) || rooms[m.index()] == from) {
+                continue;
+            }
+            for (Exchange first : cheapestMoves(m, from)) {
+                double firstGaps = exchangeGaps(first);
+                exchange(first);
+                int target = first.b();
+                if (satisfied(s)) {
+                    double delta = delta(List.of(first), firstGaps, s.group());
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        best = List.of(first);
+                    }
+                }
+                for (int r = 0; r < problem.roomCount(); r++) {
+                    if (r == from || r == first.a() || r == target || problem.typeOf(r) != problem.typeOf(from)
+                            || !problem.adjacent(r, target)) {
+                        continue;
+                    }
+                    for (int start : cuts(from, r, s.arrival(), -1)) {
+                        for (int end : cuts(from, r, s.departure(), 1)) {
+                            Exchange second = new Exchange(from, r, start, end);
+                            double secondGaps = exchangeGaps(second);
+                            if (Double.isInfinite(secondGaps) || (gapFree && firstGaps + secondGaps > 0)) {
+                                continue;
+                            }
+                            exchange(second);
+                            double delta = delta(List.of(first, second), firstGaps + secondGaps, s.group());
+                            exchange(second);
+                            if (delta < bestDelta) {
+                                bestDelta = delta;
+                                best = List.of(first, second);
+                            }
+                        }
+                    }
+                }
+                exchange(first); // and back
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        best.forEach(this::exchange);
+        return true;
+    }
+
+    /** Partner exchanges tried by {@link #seatPair}: the cheapest by gap cost. */
+    private static final int PAIR_CANDIDATES = 24;
+
+    /**
+     * The exchanges moving {@code m} out of its room into another room of its type (not {@code avoid}),
+     * cheapest gap cost first; in gap-free mode only those that add none.
+     */
+    private List<Exchange> cheapestMoves(Stay m, int avoid) {
+        int home = rooms[m.index()];
+        List<Exchange> moves = new ArrayList<>();
+        List<Double> costs = new ArrayList<>();
+        for (int r = 0; r < problem.roomCount(); r++) {
+            if (r == home || r == avoid || problem.typeOf(r) != problem.typeOf(home)) {
+                continue;
+            }
+            for (int start : cuts(home, r, m.arrival(), -1)) {
+                for (int end : cuts(home, r, m.departure(), 1)) {
+                    Exchange e = new Exchange(home, r, start, end);
+                    double gaps = exchangeGaps(e);
+                    if (Double.isInfinite(gaps) || (gapFree && gaps > 0)) {
+                        continue;
+                    }
+                    moves.add(e);
+                    costs.add(gaps);
+                }
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < moves.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(costs::get));
+        List<Exchange> cheapest = new ArrayList<>();
+        for (int i = 0; i < Math.min(PAIR_CANDIDATES, order.size()); i++) {
+            cheapest.add(moves.get(order.get(i)));
+        }
+        return cheapest;
+    }
+
+    /**
+     * Cost change of exchanges already made: their gap change plus the change in lone members of the groups
+     * they touch (and {@code group}).
+     */
+    private double delta(List<Exchange> made, double gaps, int group) {
+        Set<Integer> groups = new LinkedHashSet<>();
+        groups.add(group);
+        made.forEach(e -> addGroups(groups, e));
+        double after = lonelyUnits(groups);
+        for (int i = made.size() - 1; i >= 0; i--) {
+            exchange(made.get(i));
+        }
+        double before = lonelyUnits(groups);
+        made.forEach(this::exchange);
+        return gaps + after - before;
+    }
+
+    /** Groups of the stays an exchange trades. */
+    private void addGroups(Set<Integer> groups, Exchange e) {
+        for (int room : new int[] {e.a(), e.b()}) {
+            for (Stay t : timelines.get(room)) {
+                if (inside(t, e.start(), e.end()) && t.group() >= 0) {
+                    groups.add(t.group());
+                }
+            }
+        }
+    }
+
+    /**
+     * Gap cost change, in units, of an exchange; +∞ if a pin would move. Cut days have no stay across them in
+     * either room, so each room's timeline is before / inside / after, the inside parts trade places as blocks,
+     * and only the gaps at the two cuts change.
+     */
+    private double exchangeGaps(Exchange e) {
+        List<Stay> ta = timelines.get(e.a());
+        List<Stay> tb = timelines.get(e.b());
+        int a0 = firstArrivingFrom(ta, e.start());
+        int a1 = firstArrivingFrom(ta, e.end());
+        int b0 = firstArrivingFrom(tb, e.start());
+        int b1 = firstArrivingFrom(tb, e.end());
+        if (anyPinned(ta, a0, a1) || anyPinned(tb, b0, b1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double before = cutGaps(ta, a0, a1, ta, a0, a1) + cutGaps(tb, b0, b1, tb, b0, b1);
+        double after = cutGaps(ta, a0, a1, tb, b0, b1) + cutGaps(tb, b0, b1, ta, a0, a1);
+        return after - before;
+    }
+
+    /**
+     * The gaps at both cuts of room {@code t} (inside part [i0, i1)) when the inside part is that of
+     * {@code in} ([j0, j1)) instead: before → first inside, last inside → after (before → after if none).
+     */
+    private double cutGaps(List<Stay> t, int i0, int i1, List<Stay> in, int j0, int j1) {
+        Stay before = i0 > 0 ? t.get(i0 - 1) : null;
+        Stay after = i1 < t.size() ? t.get(i1) : null;
+        if (j0 == j1) {
+            return gap(before, after);
+        }
+        return gap(before, in.get(j0)) + gap(in.get(j1 - 1), after);
+    }
+
+    private double gap(Stay from, Stay to) {
+        return from == null || to == null ? 0 : GapArcs.cost(problem.schedule(), from.departure(), to.arrival());
+    }
+
+    private static boolean anyPinned(List<Stay> t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t.get(i).isPinned()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of the first stay of a timeline (sorted by arrival) arriving on or after {@code day}. */
+    private static int firstArrivingFrom(List<Stay> timeline, int day) {
+        int lo = 0;
+        int hi = timeline.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timeline.get(mid).arrival() < day) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Days near {@code day} (looking in {@code direction}) on which neither room has a stay across. */
     private List<Integer> cuts(int a, int b, int day, int direction) {
         List<Integer> cuts = new ArrayList<>();
@@ -122,13 +312,11 @@ final class SegmentSwaps {
         return cuts;
     }
 
+    /** Whether no stay of the room is across {@code day} (arrived before it and leaving after it). */
     private boolean idleAt(int room, int day) {
-        for (Stay s : timelines.get(room)) {
-            if (s.arrival() < day && day < s.departure()) {
-                return false;
-            }
-        }
-        return true;
+        List<Stay> timeline = timelines.get(room);
+        int i = firstArrivingFrom(timeline, day);
+        return i == 0 || timeline.get(i - 1).departure() <= day;
     }
 
     private static boolean inside(Stay s, int start, int end) {
@@ -137,68 +325,51 @@ final class SegmentSwaps {
 
     /** Cost change, in units, of trading the stays of [start, end) between rooms a and b; +∞ if a pin moves. */
     private double delta(int a, int b, int start, int end) {
-        List<Stay> moved = new ArrayList<>();
-        for (int room : new int[] {a, b}) {
-            for (Stay s : timelines.get(room)) {
-                if (inside(s, start, end)) {
-                    if (s.isPinned()) {
-                        return Double.POSITIVE_INFINITY;
-                    }
-                    moved.add(s);
-                }
-            }
+        Exchange e = new Exchange(a, b, start, end);
+        double gaps = exchangeGaps(e);
+        if (Double.isInfinite(gaps) || (gapFree && gaps > 0)) {
+            return Double.POSITIVE_INFINITY;
         }
-        double gapsBefore = gapUnits(timelines.get(a)) + gapUnits(timelines.get(b));
-        double before = gapsBefore + lonelyUnits(moved);
-        move(moved, a, b);
-        double gapsAfter = gapUnits(timeline(a, a, b)) + gapUnits(timeline(b, a, b));
-        double after = gapsAfter + lonelyUnits(moved);
-        move(moved, a, b); // and back
-        return gapFree && gapsAfter > gapsBefore ? Double.POSITIVE_INFINITY : after - before;
+        Set<Integer> groups = new LinkedHashSet<>();
+        addGroups(groups, e);
+        if (groups.isEmpty()) {
+            return gaps;
+        }
+        double before = lonelyUnits(groups);
+        exchange(e);
+        double after = lonelyUnits(groups);
+        exchange(e); // and back
+        return gaps + after - before;
     }
 
+    private void exchange(Exchange e) {
+        exchange(e.a(), e.b(), e.start(), e.end());
+    }
+
+    /** Makes the exchange: each room keeps its stays before and after the cuts and takes the other's inside. */
     private void exchange(int a, int b, int start, int end) {
-        List<Stay> moved = new ArrayList<>();
-        for (int room : new int[] {a, b}) {
-            for (Stay s : timelines.get(room)) {
-                if (inside(s, start, end)) {
-                    moved.add(s);
-                }
-            }
+        List<Stay> ta = timelines.get(a);
+        List<Stay> tb = timelines.get(b);
+        int a0 = firstArrivingFrom(ta, start);
+        int a1 = firstArrivingFrom(ta, end);
+        int b0 = firstArrivingFrom(tb, start);
+        int b1 = firstArrivingFrom(tb, end);
+        timelines.set(a, spliced(ta, a0, a1, tb, b0, b1));
+        timelines.set(b, spliced(tb, b0, b1, ta, a0, a1));
+        for (int i = a0; i < a1; i++) {
+            rooms[ta.get(i).index()] = b;
         }
-        move(moved, a, b);
-        List<Stay> newA = timeline(a, a, b);
-        List<Stay> newB = timeline(b, a, b);
-        timelines.set(a, newA);
-        timelines.set(b, newB);
-    }
-
-    private void move(List<Stay> moved, int a, int b) {
-        for (Stay s : moved) {
-            rooms[s.index()] = rooms[s.index()] == a ? b : a;
+        for (int i = b0; i < b1; i++) {
+            rooms[tb.get(i).index()] = a;
         }
     }
 
-    /** The stays of {@code room} by arrival after a move between rooms a and b (their old timelines). */
-    private List<Stay> timeline(int room, int a, int b) {
-        List<Stay> stays = new ArrayList<>();
-        for (List<Stay> t : List.of(timelines.get(a), timelines.get(b))) {
-            for (Stay s : t) {
-                if (rooms[s.index()] == room) {
-                    stays.add(s);
-                }
-            }
-        }
-        stays.sort(Comparator.comparingInt(Stay::arrival));
-        return stays;
-    }
-
-    private double gapUnits(List<Stay> timeline) {
-        double units = 0;
-        for (int i = 1; i < timeline.size(); i++) {
-            units += GapArcs.cost(problem.schedule(), timeline.get(i - 1).departure(), timeline.get(i).arrival());
-        }
-        return units;
+    private static List<Stay> spliced(List<Stay> t, int i0, int i1, List<Stay> in, int j0, int j1) {
+        List<Stay> result = new ArrayList<>(t.size() - (i1 - i0) + (j1 - j0));
+        result.addAll(t.subList(0, i0));
+        result.addAll(in.subList(j0, j1));
+        result.addAll(t.subList(i1, t.size()));
+        return result;
     }
 
     /** Penalty of the lonely members among the groups of the moved stays. */
@@ -209,6 +380,10 @@ final class SegmentSwaps {
                 groups.add(s.group());
             }
         });
+        return lonelyUnits(groups);
+    }
+
+    private double lonelyUnits(Set<Integer> groups) {
         double units = 0;
         for (int g : groups) {
             for (Stay m : problem.membersOf(g)) {

@@ -1,0 +1,47 @@
+package org.bookingopt.core.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bookingopt.core.json.ProblemReader;
+import org.bookingopt.core.plan.AssignmentProblem;
+import org.bookingopt.core.plan.PlanChecker;
+import org.bookingopt.core.plan.PlanEvaluator;
+import org.bookingopt.core.plan.RoomPlan;
+import org.junit.jupiter.api.Test;
+
+class SegmentSwapsTest {
+    /**
+     * Rooms 1–6 in a row; the two members of group G in rooms 1 and 6, locked stays in rooms 2 and 5 over
+     * their nights. Neither member can move next to the other, but both can move to rooms 3 and 4 together.
+     */
+    private static final String HOTEL = """
+            {"ProblemId": "pair", "MinimumStay": 3,
+             "Reservations": [
+               {"Name": "A", "Arrival": "2021-03-05", "Length": 3, "AdjacencyGroup": "G"},
+               {"Name": "B", "Arrival": "2021-03-05", "Length": 3, "AdjacencyGroup": "G"},
+               {"Name": "P1", "Arrival": "2021-03-01", "Length": 10, "AssignedRoom": "2", "IsLocked": true},
+               {"Name": "P2", "Arrival": "2021-03-01", "Length": 10, "AssignedRoom": "5", "IsLocked": true}],
+             "Rooms": [
+               {"RoomNumber": "1", "AdjacentRooms": ["2"]},
+               {"RoomNumber": "2", "AdjacentRooms": ["1", "3"]},
+               {"RoomNumber": "3", "AdjacentRooms": ["2", "4"]},
+               {"RoomNumber": "4", "AdjacentRooms": ["3", "5"]},
+               {"RoomNumber": "5", "AdjacentRooms": ["4", "6"]},
+               {"RoomNumber": "6", "AdjacentRooms": ["5"]}]}""";
+
+    @Test
+    void twoExchangesAtOnceSeatAGroupThatNoSingleExchangeCan() {
+        AssignmentProblem problem = AssignmentProblem.standard(ProblemReader.read(HOTEL).problem());
+        RoomPlan apart = new RoomPlan(new int[] {0, 5, 1, 4});
+        assertThat(PlanChecker.violations(problem, apart)).isEmpty();
+        assertThat(PlanEvaluator.unsatisfiedMembers(problem, apart)).hasSize(2);
+
+        RoomPlan seated = SegmentSwaps.seatGroups(problem, apart, true, Long.MAX_VALUE, Cancellation.none());
+
+        assertThat(PlanChecker.violations(problem, seated)).isEmpty();
+        assertThat(PlanEvaluator.unsatisfiedMembers(problem, seated)).isEmpty();
+        assertThat(seated.room(2)).isEqualTo(1);
+        assertThat(seated.room(3)).isEqualTo(4);
+        assertThat(PlanEvaluator.evaluate(problem, seated).gaps()).isZero();
+    }
+}
