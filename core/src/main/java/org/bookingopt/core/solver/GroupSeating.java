@@ -3,12 +3,19 @@ package org.bookingopt.core.solver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.GapCost;
+import org.bookingopt.core.plan.PlanChecker;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
 import org.bookingopt.core.plan.Stay;
@@ -35,16 +42,29 @@ final class GroupSeating {
 
     private final AssignmentProblem problem;
     private final String milpSolver;
+    private final int threads;
+    /** Groups a window was tried for (by every call: a plan changed elsewhere does not make it worth again). */
+    private final Set<Integer> tried = new HashSet<>();
+    /** Groups whose window's change was lost to a merge once, and tried again. */
+    private final Set<Integer> retried = new HashSet<>();
 
-    GroupSeating(AssignmentProblem problem, String milpSolver) {
+    /** @param threads windows solved at once (each by a one-thread solver) */
+    GroupSeating(AssignmentProblem problem, String milpSolver, int threads) {
         this.problem = problem;
         this.milpSolver = milpSolver;
+        this.threads = threads;
     }
 
     /**
      * The plan with every member that a window can seat seated, cheaper or as cheap as {@code plan}. Each
      * group with a member alone gets windows of growing margin until its members are seated at no more gap
      * cost than before (a larger window contains the smaller one's answer, so it can only do better).
+     *
+     * <p>With more than one thread, a batch of groups whose windows cannot meet (other room types, or nights
+     * more than two margins apart) is seated side by side from the same plan; their changes are then merged
+     * in a fixed order, each kept only if the merged plan stays valid and gets cheaper, so the plan does not
+     * depend on which window ends first. A group whose change was not kept is tried once more from the
+     * merged plan.
      */
     RoomPlan seat(RoomPlan plan, long deadline, Cancellation cancellation) {
         if (problem.stays().stream().anyMatch(Stay::isTest) || problem.groups().isEmpty()) {
@@ -52,42 +72,171 @@ final class GroupSeating {
         }
         RoomPlan best = plan;
         double cost = RoomFlowSolver.costUnits(problem, best);
-        Set<Integer> tried = new LinkedHashSet<>();
         long started = System.nanoTime();
-        int windows = 0;
+        int groups = 0;
         int improved = 0;
-        while (System.nanoTime() < deadline && !cancellation.isCancelled()) {
-            Stay alone = nextAlone(best, tried);
-            if (alone == null) {
-                break;
-            }
-            tried.add(alone.group());
-            double gapsBefore = gapUnits(best);
-            for (int margin : MARGINS) {
-                if (System.nanoTime() >= deadline || cancellation.isCancelled()) {
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
+        try {
+            while (System.nanoTime() < deadline && !cancellation.isCancelled()) {
+                List<Stay> batch = nextBatch(best, tried);
+                if (batch.isEmpty()) {
                     break;
                 }
-                RoomPlan candidate = resolve(best, alone, margin, deadline, cancellation);
-                windows++;
-                if (candidate != null) {
-                    double candidateCost = RoomFlowSolver.costUnits(problem, candidate);
-                    if (candidateCost < cost - 0.5) {
-                        best = candidate;
-                        cost = candidateCost;
-                        improved++;
+                RoomPlan from = best;
+                List<RoomPlan> seated = new ArrayList<>();
+                if (pool == null) {
+                    for (Stay alone : batch) {
+                        seated.add(seatGroup(from, alone, deadline, cancellation));
+                    }
+                } else {
+                    List<Future<RoomPlan>> futures = new ArrayList<>();
+                    for (Stay alone : batch) {
+                        futures.add(pool.submit(() -> seatGroup(from, alone, deadline, cancellation)));
+                    }
+                    for (Future<RoomPlan> f : futures) {
+                        seated.add(join(f));
                     }
                 }
-                if (groupSeated(best, alone.group()) && gapUnits(best) <= gapsBefore) {
-                    break;
+                long mergeStart = System.nanoTime();
+                int size = batch.size();
+                for (int i = 0; i < batch.size(); i++) {
+                    groups++;
+                    RoomPlan merged = merged(best, from, seated.get(i));
+                    double mergedCost = RoomFlowSolver.costUnits(problem, merged);
+                    if (mergedCost < cost - 0.5 && PlanChecker.violations(problem, merged).isEmpty()) {
+                        best = merged;
+                        cost = mergedCost;
+                        improved++;
+                    } else if (i > 0 && !seated.get(i).equals(from) && retried.add(batch.get(i).group())) {
+                        tried.remove(batch.get(i).group()); // lost to the merge: once more, from the merged plan
+                    }
+                }
+                LOG.log(System.Logger.Level.TRACE, () -> String.format("batch of %d, merged in %.3f s", size,
+                        (System.nanoTime() - mergeStart) / 1e9));
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        int attempted = groups;
+        int better = improved;
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("seating: %d groups tried, %d seated or cheaper, in %.1f s",
+                attempted, better, (System.nanoTime() - started) / 1e9));
+        return best;
+    }
+
+    /** Windows of growing margin around one group, each from the last one's plan; the cheapest plan. */
+    private RoomPlan seatGroup(RoomPlan plan, Stay alone, long deadline, Cancellation cancellation) {
+        RoomPlan best = plan;
+        double cost = RoomFlowSolver.costUnits(problem, best);
+        double gapsBefore = gapUnits(best);
+        for (int margin : MARGINS) {
+            if (System.nanoTime() >= deadline || cancellation.isCancelled()) {
+                break;
+            }
+            RoomPlan candidate = resolve(best, alone, margin, deadline, cancellation);
+            if (candidate != null) {
+                double candidateCost = RoomFlowSolver.costUnits(problem, candidate);
+                if (candidateCost < cost - 0.5) {
+                    best = candidate;
+                    cost = candidateCost;
+                }
+            }
+            if (groupSeated(best, alone.group()) && gapUnits(best) <= gapsBefore) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Groups per thread in a batch: their windows take from 0.01 to 3 s, so a batch of one per thread would
+     * mostly wait for its slowest.
+     */
+    private static final int BATCH_PER_THREAD = 4;
+
+    /**
+     * Lone members of groups not tried yet, whose windows cannot meet: pairwise of other room types, or with
+     * nights further apart than the widest windows reach. One at a time with one thread.
+     */
+    private List<Stay> nextBatch(RoomPlan plan, Set<Integer> tried) {
+        List<Stay> batch = new ArrayList<>();
+        for (int index : PlanEvaluator.unsatisfiedMembers(problem, plan)) {
+            Stay s = problem.stay(index);
+            if (tried.contains(s.group()) || batch.stream().anyMatch(b -> !apart(plan, b, s))) {
+                continue;
+            }
+            tried.add(s.group());
+            batch.add(s);
+            if (batch.size() == (threads == 1 ? 1 : BATCH_PER_THREAD * threads)) {
+                break;
+            }
+        }
+        return batch;
+    }
+
+    /** Whether two lone members' windows can never share a room and night. */
+    private boolean apart(RoomPlan plan, Stay a, Stay b) {
+        if (a.group() == b.group()) {
+            return false;
+        }
+        int reach = 2 * MARGINS[MARGINS.length - 1];
+        int[] spanA = nights(a.group());
+        int[] spanB = nights(b.group());
+        boolean timeApart = spanA[1] + reach <= spanB[0] || spanB[1] + reach <= spanA[0];
+        return timeApart || !sharesType(plan, a.group(), b.group());
+    }
+
+    private int[] nights(int group) {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (Stay m : problem.membersOf(group)) {
+            lo = Math.min(lo, m.arrival());
+            hi = Math.max(hi, m.departure());
+        }
+        return new int[] {lo, hi};
+    }
+
+    private boolean sharesType(RoomPlan plan, int groupA, int groupB) {
+        for (Stay a : problem.membersOf(groupA)) {
+            for (Stay b : problem.membersOf(groupB)) {
+                if (problem.typeOf(plan.room(a.index())) == problem.typeOf(plan.room(b.index()))) {
+                    return true;
                 }
             }
         }
-        int groups = tried.size();
-        int solved = windows;
-        int better = improved;
-        LOG.log(System.Logger.Level.DEBUG, () -> String.format("seating: %d groups, %d windows, %d better, in %.1f s",
-                groups, solved, better, (System.nanoTime() - started) / 1e9));
-        return best;
+        return false;
+    }
+
+    /** {@code into} with the rooms that {@code changed} gives differently from {@code base}. */
+    private static RoomPlan merged(RoomPlan into, RoomPlan base, RoomPlan changed) {
+        int[] rooms = into.roomOfStay().clone();
+        for (int s = 0; s < rooms.length; s++) {
+            if (changed.room(s) != base.room(s)) {
+                rooms[s] = changed.room(s);
+            }
+        }
+        return new RoomPlan(rooms);
+    }
+
+    private static RoomPlan join(Future<RoomPlan> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "group-seating");
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private double gapUnits(RoomPlan plan) {
@@ -102,17 +251,6 @@ final class GroupSeating {
             }
         }
         return true;
-    }
-
-    /** The first member without a neighbour whose group has not been tried yet, or null. */
-    private Stay nextAlone(RoomPlan plan, Set<Integer> tried) {
-        for (int index : PlanEvaluator.unsatisfiedMembers(problem, plan)) {
-            Stay s = problem.stay(index);
-            if (!tried.contains(s.group())) {
-                return s;
-            }
-        }
-        return null;
     }
 
     private RoomPlan resolve(RoomPlan plan, Stay alone, int margin, long deadline, Cancellation cancellation) {

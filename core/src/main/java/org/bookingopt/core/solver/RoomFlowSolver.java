@@ -106,7 +106,8 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         LockRouter.Routes routes = LockRouter.route(problem, typeLayers, relaxed, milpSolver,
                 min(remaining(deadline), settings.timeLimit().dividedBy(5)), cancellation);
         LOG.log(System.Logger.Level.DEBUG, () -> String.format("lock routes in %s", elapsed(routing)));
-        RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, milpSolver, deadline, cancellation);
+        RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, milpSolver, settings.threads(), deadline,
+                cancellation);
         List<String> violations = PlanChecker.violations(problem, decomposed);
         double relaxedBound = boundUnits;
         LayeredFlowModel.Solution relaxation = relaxed;
@@ -200,12 +201,11 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
      */
     private static RoomPlan decomposition(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
                                           LayeredFlowModel.Solution relaxed, LockRouter.Routes routes,
-                                          String milpSolver, long deadline, Cancellation cancellation) {
+                                          String milpSolver, int threads, long deadline,
+                                          Cancellation cancellation) {
         if (!problem.groups().isEmpty() && problem.stays().stream().noneMatch(Stay::isTest)) {
-            // The windows get three quarters of the time left; exchanges that pay gap cost seat the rest.
-            long windowsDeadline = System.nanoTime() + (deadline - System.nanoTime()) / 4 * 3;
-            RoomPlan seated = seatedFromTheBound(problem, typeLayers, relaxed, routes, milpSolver, windowsDeadline,
-                    deadline, cancellation);
+            RoomPlan seated = seatedFromTheBound(problem, typeLayers, relaxed, routes, milpSolver, threads, deadline,
+                    cancellation);
             if (seated != null) {
                 return seated;
             }
@@ -230,7 +230,7 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         }
         if (PlanChecker.violations(problem, best).isEmpty()
                 && !PlanEvaluator.unsatisfiedMembers(problem, best).isEmpty()) {
-            best = new GroupSeating(problem, milpSolver).seat(best, deadline, cancellation);
+            best = new GroupSeating(problem, milpSolver, threads).seat(best, deadline, cancellation);
         }
         return best;
     }
@@ -242,17 +242,26 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
      */
     private static RoomPlan seatedFromTheBound(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
                                                LayeredFlowModel.Solution relaxed, LockRouter.Routes routes,
-                                               String milpSolver, long windowsDeadline, long deadline,
+                                               String milpSolver, int threads, long deadline,
                                                Cancellation cancellation) {
         RoomPlan plan = FlowDecomposer.decompose(withoutGroups(problem), typeLayers, relaxed, routes);
         if (!PlanChecker.violations(problem, plan).isEmpty()) {
             return null;
         }
         logStep("decomposition without groups", problem, plan);
-        plan = SegmentSwaps.seatGroups(problem, plan, true, windowsDeadline, cancellation);
+        plan = SegmentSwaps.seatGroups(problem, plan, true, deadline, cancellation);
         logStep("gap-free exchanges", problem, plan);
-        plan = new GroupSeating(problem, milpSolver).seat(plan, windowsDeadline, cancellation);
+        // Windows seat about one group a second; exchanges that pay gap cost seat dozens, dearer. So half the
+        // windows' time first, then those exchanges, then windows for the members they could not seat.
+        // The neighbourhood search after this finds little (0–1 improvements on the typed ladder), so the windows
+        // may take all the time but what the last exchanges need: twice what the first ones took.
+        GroupSeating seating = new GroupSeating(problem, milpSolver, threads);
+        plan = seating.seat(plan, System.nanoTime() + (deadline - System.nanoTime()) / 2, cancellation);
         logStep("seating windows", problem, plan);
+        long exchanges = System.nanoTime();
+        plan = SegmentSwaps.seatGroups(problem, plan, deadline, cancellation);
+        logStep("exchanges that pay", problem, plan);
+        plan = seating.seat(plan, deadline - 2 * (System.nanoTime() - exchanges), cancellation);
         plan = SegmentSwaps.seatGroups(problem, plan, deadline, cancellation);
         logStep("seating from the bound", problem, plan);
         return plan;

@@ -9,6 +9,7 @@ import org.bookingopt.core.plan.GapCost;
 import org.bookingopt.core.plan.PlanChecker;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,11 +38,34 @@ class GroupSeatingTest {
         assertThat(gapUnits(problem, swapped)).isEqualTo(bound);
         assertThat(alone(problem, swapped)).isLessThanOrEqualTo(alone(problem, decomposed));
 
-        RoomPlan seated = new GroupSeating(problem, RoomFlowSolver.DEFAULT_MILP)
+        RoomPlan seated = new GroupSeating(problem, RoomFlowSolver.DEFAULT_MILP, 2)
                 .seat(swapped, System.nanoTime() + Duration.ofSeconds(60).toNanos(), Cancellation.none());
         assertThat(PlanChecker.violations(problem, seated)).isEmpty();
         assertThat(RoomFlowSolver.costUnits(problem, seated)).isLessThanOrEqualTo(RoomFlowSolver.costUnits(problem, swapped));
         assertThat(alone(problem, seated)).isLessThanOrEqualTo(alone(problem, swapped));
+    }
+
+    /**
+     * Windows seated side by side are merged in a fixed order, so two threads give the same plan on every run,
+     * whichever window ends first.
+     */
+    @Test
+    void windowsSolvedSideBySideGiveTheSamePlanEveryRun() {
+        AssignmentProblem problem = TypedHotels.withGroups(11, 0.1);
+        var layers = RoomFlowSolver.typeLayers(problem);
+        LayeredFlowModel.Solution relaxed = TypedHotels.relaxation(problem);
+        RoomPlan decomposed = FlowDecomposer.decompose(RoomFlowSolver.withoutGroups(problem), layers, relaxed,
+                LockRouter.Routes.none(problem.stays().size()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+
+        RoomPlan first = new GroupSeating(problem, RoomFlowSolver.DEFAULT_MILP, 2).seat(decomposed, deadline,
+                Cancellation.none());
+        RoomPlan second = new GroupSeating(problem, RoomFlowSolver.DEFAULT_MILP, 2).seat(decomposed, deadline,
+                Cancellation.none());
+
+        assertThat(alone(problem, first)).isLessThan(alone(problem, decomposed));
+        assertThat(PlanChecker.violations(problem, first)).isEmpty();
+        assertThat(second).isEqualTo(first);
     }
 
     private static double gapUnits(AssignmentProblem problem, RoomPlan plan) {
