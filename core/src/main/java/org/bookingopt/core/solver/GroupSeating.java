@@ -43,7 +43,7 @@ final class GroupSeating {
     private final AssignmentProblem problem;
     private final String milpSolver;
     private final int threads;
-    /** Groups a window was tried for (by every call: a plan changed elsewhere does not make it worth again). */
+    /** Groups a window was tried for. */
     private final Set<Integer> tried = new HashSet<>();
     /** Groups whose window's change was lost to a merge once, and tried again. */
     private final Set<Integer> retried = new HashSet<>();

@@ -254,14 +254,16 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         // Windows seat about one group a second; exchanges that pay gap cost seat dozens, dearer. So half the
         // windows' time first, then those exchanges, then windows for the members they could not seat.
         // The neighbourhood search after this finds little (0–1 improvements on the typed ladder), so the windows
-        // may take all the time but what the last exchanges need: twice what the first ones took.
-        GroupSeating seating = new GroupSeating(problem, milpSolver, threads);
-        plan = seating.seat(plan, System.nanoTime() + (deadline - System.nanoTime()) / 2, cancellation);
+        // may take all the time but what the last exchanges need: twice what the first ones took. The second
+        // windows start afresh: the exchanges between changed the plan around the groups tried before.
+        plan = new GroupSeating(problem, milpSolver, threads).seat(plan,
+                System.nanoTime() + (deadline - System.nanoTime()) / 2, cancellation);
         logStep("seating windows", problem, plan);
         long exchanges = System.nanoTime();
         plan = SegmentSwaps.seatGroups(problem, plan, deadline, cancellation);
         logStep("exchanges that pay", problem, plan);
-        plan = seating.seat(plan, deadline - 2 * (System.nanoTime() - exchanges), cancellation);
+        plan = new GroupSeating(problem, milpSolver, threads).seat(plan,
+                deadline - 2 * (System.nanoTime() - exchanges), cancellation);
         plan = SegmentSwaps.seatGroups(problem, plan, deadline, cancellation);
         logStep("seating from the bound", problem, plan);
         return plan;

@@ -1,9 +1,10 @@
 package org.bookingopt.core.solver;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.bookingopt.core.plan.AssignmentProblem;
@@ -23,6 +24,8 @@ import org.bookingopt.core.plan.Stay;
 final class SegmentSwaps {
     /** How many cut days to try on each side of a member's stay. */
     private static final int CUTS = 6;
+    /** Exchanges into one room kept for {@link #seatPair}, among those of the least gap cost. */
+    private static final int MOVES_PER_ROOM = 4;
     /** How far back and ahead of the stay a cut day is looked for. */
     private static final int REACH = 60;
 
@@ -31,6 +34,8 @@ final class SegmentSwaps {
     private final List<List<Stay>> timelines;
     private final double penaltyUnits;
     private final boolean gapFree;
+    /** Per room, the rooms adjacent to it. */
+    private final List<List<Integer>> neighbours = new ArrayList<>();
 
     private SegmentSwaps(AssignmentProblem problem, RoomPlan plan, boolean gapFree) {
         this.problem = problem;
@@ -38,6 +43,15 @@ final class SegmentSwaps {
         this.rooms = plan.roomOfStay();
         this.timelines = PlanEvaluator.timelines(problem, plan);
         this.penaltyUnits = Math.scalb(PlanEvaluator.adjacencyPenalty(problem), GapCost.FRACTION_BITS);
+        for (int r = 0; r < problem.roomCount(); r++) {
+            List<Integer> next = new ArrayList<>();
+            for (int x = 0; x < problem.roomCount(); x++) {
+                if (x != r && problem.adjacent(r, x)) {
+                    next.add(x);
+                }
+            }
+            neighbours.add(next);
+        }
     }
 
     /** The plan with lone group members moved next to their group where an exchange lowers the cost. */
@@ -118,52 +132,59 @@ final class SegmentSwaps {
     /**
      * Two exchanges at once, for a member that no single exchange seats: a partner moves to some room r of its
      * type, and the member to a room next to r (or it is next to r already). Each exchange alone may seat no
-     * one, so the single-exchange search never makes the first. The partner's exchanges are ranked by their gap
-     * cost and the cheapest {@link #PAIR_CANDIDATES} tried with every exchange of the member; the best pair is
-     * made if it lowers the cost (in gap-free mode: adds no gap cost).
+     * one, so the single-exchange search never makes the first. The two exchanges share no room, so each one's
+     * gap change is its own: the cheapest exchange into every room is found once for the member and once per
+     * partner, and every pair of rooms side by side is tried. The best pair is made if it lowers the cost (in
+     * gap-free mode: adds no gap cost).
      */
     private boolean seatPair(Stay s) {
         int from = rooms[s.index()];
+        Map<Integer, List<Exchange>> landings = cheapestMoves(s, -1);
+        // No pair can do better than seat the whole group at no gap cost: the first that does is taken.
+        double bestPossible = -lonelyUnits(Set.of(s.group())) + 0.5;
         double bestDelta = -0.5;
         List<Exchange> best = null;
+        members:
         for (Stay m : problem.membersOf(s.group())) {
-            if (m.index() == s.index() || !s.isGroupPartnerOf(m) || rooms[m.index()] == from) {
+            int home = rooms[m.index()];
+            if (m.index() == s.index() || !s.isGroupPartnerOf(m) || home == from) {
                 continue;
             }
-            for (Exchange first : cheapestMoves(m, from)) {
-                double firstGaps = exchangeGaps(first);
-                exchange(first);
+            for (Exchange first : cheapestMoves(m, from).values().stream().flatMap(List::stream).toList()) {
                 int target = first.b();
-                if (satisfied(s)) {
-                    double delta = delta(List.of(first), firstGaps, s.group());
-                    if (delta < bestDelta) {
-                        bestDelta = delta;
-                        best = List.of(first);
-                    }
+                double firstGaps = exchangeGaps(first);
+                List<List<Exchange>> candidates = new ArrayList<>();
+                if (problem.adjacent(from, target)) {
+                    candidates.add(List.of(first));
                 }
-                for (int r = 0; r < problem.roomCount(); r++) {
-                    if (r == from || r == first.a() || r == target || problem.typeOf(r) != problem.typeOf(from)
-                            || !problem.adjacent(r, target)) {
+                for (int r : neighbours.get(target)) {
+                    if (r == home || r == target) {
                         continue;
                     }
-                    for (int start : cuts(from, r, s.arrival(), -1)) {
-                        for (int end : cuts(from, r, s.departure(), 1)) {
-                            Exchange second = new Exchange(from, r, start, end);
-                            double secondGaps = exchangeGaps(second);
-                            if (Double.isInfinite(secondGaps) || (gapFree && firstGaps + secondGaps > 0)) {
-                                continue;
-                            }
-                            exchange(second);
-                            double delta = delta(List.of(first, second), firstGaps + secondGaps, s.group());
-                            exchange(second);
-                            if (delta < bestDelta) {
-                                bestDelta = delta;
-                                best = List.of(first, second);
-                            }
+                    for (Exchange second : landings.getOrDefault(r, List.of())) {
+                        if (!(gapFree && firstGaps + exchangeGaps(second) > 0)) {
+                            candidates.add(List.of(first, second));
                         }
                     }
                 }
-                exchange(first); // and back
+                for (List<Exchange> pair : candidates) {
+                    double gaps = 0;
+                    for (Exchange e : pair) {
+                        gaps += exchangeGaps(e);
+                    }
+                    pair.forEach(this::exchange);
+                    double delta = delta(pair, gaps, s.group());
+                    for (int i = pair.size() - 1; i >= 0; i--) {
+                        exchange(pair.get(i)); // and back
+                    }
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        best = pair;
+                        if (delta <= bestPossible) {
+                            break members;
+                        }
+                    }
+                }
             }
         }
         if (best == null) {
@@ -173,43 +194,38 @@ final class SegmentSwaps {
         return true;
     }
 
-    /** Partner exchanges tried by {@link #seatPair}: the cheapest by gap cost. */
-    private static final int PAIR_CANDIDATES = 24;
-
     /**
-     * The exchanges moving {@code m} out of its room into another room of its type (not {@code avoid}),
-     * cheapest gap cost first; in gap-free mode only those that add none.
+     * Per room of its type (not its own, not {@code avoid}), the cheapest exchanges moving {@code m} there (up to
+     * {@link #MOVES_PER_ROOM}, earliest cuts first: they differ in which other stays move along); in gap-free
+     * mode only those that add no gap cost.
      */
-    private List<Exchange> cheapestMoves(Stay m, int avoid) {
+    private Map<Integer, List<Exchange>> cheapestMoves(Stay m, int avoid) {
         int home = rooms[m.index()];
-        List<Exchange> moves = new ArrayList<>();
-        List<Double> costs = new ArrayList<>();
+        Map<Integer, List<Exchange>> moves = new LinkedHashMap<>();
         for (int r = 0; r < problem.roomCount(); r++) {
             if (r == home || r == avoid || problem.typeOf(r) != problem.typeOf(home)) {
                 continue;
             }
+            double cheapest = gapFree ? 0 : Double.POSITIVE_INFINITY;
+            List<Exchange> found = new ArrayList<>();
             for (int start : cuts(home, r, m.arrival(), -1)) {
                 for (int end : cuts(home, r, m.departure(), 1)) {
                     Exchange e = new Exchange(home, r, start, end);
                     double gaps = exchangeGaps(e);
-                    if (Double.isInfinite(gaps) || (gapFree && gaps > 0)) {
-                        continue;
+                    if (Double.isFinite(gaps) && gaps < cheapest) {
+                        cheapest = gaps;
+                        found.clear();
                     }
-                    moves.add(e);
-                    costs.add(gaps);
+                    if (gaps == cheapest && found.size() < MOVES_PER_ROOM) {
+                        found.add(e);
+                    }
                 }
             }
+            if (!found.isEmpty()) {
+                moves.put(r, found);
+            }
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < moves.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingDouble(costs::get));
-        List<Exchange> cheapest = new ArrayList<>();
-        for (int i = 0; i < Math.min(PAIR_CANDIDATES, order.size()); i++) {
-            cheapest.add(moves.get(order.get(i)));
-        }
-        return cheapest;
+        return moves;
     }
 
     /**
