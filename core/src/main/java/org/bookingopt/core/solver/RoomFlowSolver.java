@@ -106,8 +106,9 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         LockRouter.Routes routes = LockRouter.route(problem, typeLayers, relaxed, milpSolver,
                 min(remaining(deadline), settings.timeLimit().dividedBy(5)), cancellation);
         LOG.log(System.Logger.Level.DEBUG, () -> String.format("lock routes in %s", elapsed(routing)));
-        RoomPlan decomposed = decomposition(problem, typeLayers, relaxed, routes, milpSolver, settings.threads(), deadline,
-                cancellation);
+        Decomposition decomposition = decomposition(problem, typeLayers, relaxed, routes, milpSolver,
+                settings.threads(), deadline, cancellation);
+        RoomPlan decomposed = decomposition.plan();
         List<String> violations = PlanChecker.violations(problem, decomposed);
         double relaxedBound = boundUnits;
         LayeredFlowModel.Solution relaxation = relaxed;
@@ -126,7 +127,8 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
                 && (best == null || costUnits(problem, current) < costUnits(problem, best))) {
             best = current;
         }
-        Duration firstPlan = best == null ? null : elapsed(started);
+        Duration firstPlan = best == null ? null
+                : best == decomposed ? Duration.ofNanos(decomposition.validSince() - started) : elapsed(started);
         progress.onProgress(0.6, "assign");
         if (best != null && costUnits(problem, best) <= boundUnits) {
             return result(problem, SolverStatus.OPTIMAL, best, boundUnits, firstPlan, elapsed(started));
@@ -199,13 +201,13 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
      * their group where that pays. The better plan's remaining lone members a few rooms re-solved around them
      * may seat ({@link GroupSeating}).
      */
-    private static RoomPlan decomposition(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
+    private static Decomposition decomposition(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
                                           LayeredFlowModel.Solution relaxed, LockRouter.Routes routes,
                                           String milpSolver, int threads, long deadline,
                                           Cancellation cancellation) {
         if (!problem.groups().isEmpty() && problem.stays().stream().noneMatch(Stay::isTest)) {
-            RoomPlan seated = seatedFromTheBound(problem, typeLayers, relaxed, routes, milpSolver, threads, deadline,
-                    cancellation);
+            Decomposition seated = seatedFromTheBound(problem, typeLayers, relaxed, routes, milpSolver, threads,
+                    deadline, cancellation);
             if (seated != null) {
                 return seated;
             }
@@ -232,7 +234,14 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
                 && !PlanEvaluator.unsatisfiedMembers(problem, best).isEmpty()) {
             best = new GroupSeating(problem, milpSolver, threads).seat(best, deadline, cancellation);
         }
-        return best;
+        return new Decomposition(best, System.nanoTime());
+    }
+
+    /**
+     * A decomposed plan, and since when a valid plan existed: the seating that follows a valid decomposition
+     * only makes it cheaper, and stopping it (cancel, time) returns the plan seated so far.
+     */
+    private record Decomposition(RoomPlan plan, long validSince) {
     }
 
     /**
@@ -240,7 +249,7 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
      * every lock was routed); then gap-free exchanges, windows re-solved around the members still alone, and
      * exchanges that pay gap cost for the rest. Null when that decomposition is not a valid plan.
      */
-    private static RoomPlan seatedFromTheBound(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
+    private static Decomposition seatedFromTheBound(AssignmentProblem problem, List<LayeredFlowModel.Layer> typeLayers,
                                                LayeredFlowModel.Solution relaxed, LockRouter.Routes routes,
                                                String milpSolver, int threads, long deadline,
                                                Cancellation cancellation) {
@@ -248,6 +257,7 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         if (!PlanChecker.violations(problem, plan).isEmpty()) {
             return null;
         }
+        long validSince = System.nanoTime();
         logStep("decomposition without groups", problem, plan);
         plan = SegmentSwaps.seatGroups(problem, plan, true, deadline, cancellation);
         logStep("gap-free exchanges", problem, plan);
@@ -266,7 +276,7 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
                 deadline - 2 * (System.nanoTime() - exchanges), cancellation);
         plan = SegmentSwaps.seatGroups(problem, plan, deadline, cancellation);
         logStep("seating from the bound", problem, plan);
-        return plan;
+        return new Decomposition(plan, validSince);
     }
 
     private static void logStep(String step, AssignmentProblem problem, RoomPlan plan) {
