@@ -283,8 +283,8 @@ final class GroupSeating {
             long began = System.nanoTime();
             LayeredFlowModel.Solution solution = model.solve(limit, 1, cancellation);
             LOG.log(System.Logger.Level.TRACE, () -> String.format("window of %d nights' margin: %d variables,"
-                            + " %s in %.3f s, cost %.6f", margin, model.numVariables(), solution.status(),
-                    (System.nanoTime() - began) / 1e9,
+                            + " %s in %.3f s, %d nodes, cost %.6f", margin, model.numVariables(), solution.status(),
+                    (System.nanoTime() - began) / 1e9, model.nodes(),
                     Math.scalb(solution.objectiveUnits(), -GapCost.FRACTION_BITS)));
             return solution.layerOfStay() == null ? null : window.lift(solution.layerOfStay());
         }

@@ -430,6 +430,11 @@ final class LayeredFlowModel implements AutoCloseable {
         solver.setHint(vars.toArray(new MPVariable[0]), values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /** Branch-and-bound nodes of the last solve. */
+    long nodes() {
+        return solver.nodes();
+    }
+
     Solution solve(Duration timeLimit, int threads, Cancellation cancellation) {
         if (cancellation.isCancelled()) {
             // Cancelled while the model was built: an interrupt before the solve starts would be lost.
