@@ -140,7 +140,7 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
 
         if (problem.stays().size() * (long) problem.roomCount() > EXACT_MODEL_LIMIT) {
             // Too large for the room-level model: repair and improve a few rooms at a time.
-            NeighbourhoodSearch search = new NeighbourhoodSearch(problem, milpSolver);
+            NeighbourhoodSearch search = new NeighbourhoodSearch(problem, milpSolver, relaxed);
             RoomPlan repaired = search.improve(decomposed, boundUnits, deadline, cancellation,
                     (f, phase) -> progress.onProgress(0.6 + 0.35 * Math.min(1, f), phase));
             if (PlanChecker.violations(problem, repaired).isEmpty()
