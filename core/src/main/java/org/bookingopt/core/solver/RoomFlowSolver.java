@@ -263,9 +263,9 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         logStep("gap-free exchanges", problem, plan);
         // Windows seat about one group a second; exchanges that pay gap cost seat dozens, dearer. So half the
         // windows' time first, then those exchanges, then windows for the members they could not seat.
-        // The neighbourhood search after this finds little (0–1 improvements on the typed ladder), so the windows
-        // may take all the time but what the last exchanges need: twice what the first ones took. The second
-        // windows start afresh: the exchanges between changed the plan around the groups tried before.
+        // A lone member costs more (800 on the ladder) than any gap the neighbourhood search after this closes, so
+        // the windows may take all the time but what the last exchanges need: twice what the first ones took. The
+        // second windows start afresh: the exchanges between changed the plan around the groups tried before.
         plan = new GroupSeating(problem, milpSolver, threads).seat(plan,
                 System.nanoTime() + (deadline - System.nanoTime()) / 2, cancellation);
         logStep("seating windows", problem, plan);
