@@ -34,7 +34,7 @@ final class SegmentSwaps {
     private final List<List<Stay>> timelines;
     private final double penaltyUnits;
     private final boolean gapFree;
-    /** Per room, the rooms adjacent to it. */
+    /** Per room, the rooms adjacent to it (itself too if it lists itself), ascending. */
     private final List<List<Integer>> neighbours = new ArrayList<>();
 
     private SegmentSwaps(AssignmentProblem problem, RoomPlan plan, boolean gapFree) {
@@ -46,7 +46,7 @@ final class SegmentSwaps {
         for (int r = 0; r < problem.roomCount(); r++) {
             List<Integer> next = new ArrayList<>();
             for (int x = 0; x < problem.roomCount(); x++) {
-                if (x != r && problem.adjacent(r, x)) {
+                if (problem.adjacent(r, x)) {
                     next.add(x);
                 }
             }
@@ -97,8 +97,8 @@ final class SegmentSwaps {
             if (m.index() == s.index()) {
                 continue;
             }
-            for (int r = 0; r < problem.roomCount(); r++) {
-                if (r != from && problem.typeOf(r) == problem.typeOf(from) && problem.adjacent(r, rooms[m.index()])) {
+            for (int r : neighbours.get(rooms[m.index()])) {
+                if (r != from && problem.typeOf(r) == problem.typeOf(from)) {
                     targets.add(r);
                 }
             }
@@ -129,6 +129,10 @@ final class SegmentSwaps {
     private record Exchange(int a, int b, int start, int end) {
     }
 
+    /** Exchanges sharing no room, made together, and their gap change. */
+    private record Move(List<Exchange> exchanges, double gaps) {
+    }
+
     /**
      * Two exchanges at once, for a member that no single exchange seats: a partner moves to some room r of its
      * type, and the member to a room next to r (or it is next to r already). Each exchange alone may seat no
@@ -153,33 +157,26 @@ final class SegmentSwaps {
             for (Exchange first : cheapestMoves(m, from).values().stream().flatMap(List::stream).toList()) {
                 int target = first.b();
                 double firstGaps = exchangeGaps(first);
-                List<List<Exchange>> candidates = new ArrayList<>();
+                List<Move> candidates = new ArrayList<>();
                 if (problem.adjacent(from, target)) {
-                    candidates.add(List.of(first));
+                    candidates.add(new Move(List.of(first), firstGaps));
                 }
                 for (int r : neighbours.get(target)) {
                     if (r == home || r == target) {
                         continue;
                     }
                     for (Exchange second : landings.getOrDefault(r, List.of())) {
-                        if (!(gapFree && firstGaps + exchangeGaps(second) > 0)) {
-                            candidates.add(List.of(first, second));
+                        double gaps = firstGaps + exchangeGaps(second);
+                        if (!(gapFree && gaps > 0)) {
+                            candidates.add(new Move(List.of(first, second), gaps));
                         }
                     }
                 }
-                for (List<Exchange> pair : candidates) {
-                    double gaps = 0;
-                    for (Exchange e : pair) {
-                        gaps += exchangeGaps(e);
-                    }
-                    pair.forEach(this::exchange);
-                    double delta = delta(pair, gaps, s.group());
-                    for (int i = pair.size() - 1; i >= 0; i--) {
-                        exchange(pair.get(i)); // and back
-                    }
+                for (Move move : candidates) {
+                    double delta = delta(move.exchanges(), move.gaps(), s.group());
                     if (delta < bestDelta) {
                         bestDelta = delta;
-                        best = pair;
+                        best = move.exchanges();
                         if (delta <= bestPossible) {
                             break members;
                         }
@@ -229,19 +226,22 @@ final class SegmentSwaps {
     }
 
     /**
-     * Cost change of exchanges already made: their gap change plus the change in lone members of the groups
-     * they touch (and {@code group}).
+     * Cost change of making exchanges that share no room (made and undone here): their gap change
+     * {@code gaps} plus the change in lone members of the groups they touch and of {@code group} (-1: none).
      */
-    private double delta(List<Exchange> made, double gaps, int group) {
+    private double delta(List<Exchange> exchanges, double gaps, int group) {
         Set<Integer> groups = new LinkedHashSet<>();
-        groups.add(group);
-        made.forEach(e -> addGroups(groups, e));
-        double after = lonelyUnits(groups);
-        for (int i = made.size() - 1; i >= 0; i--) {
-            exchange(made.get(i));
+        if (group >= 0) {
+            groups.add(group);
+        }
+        exchanges.forEach(e -> addGroups(groups, e));
+        if (groups.isEmpty()) {
+            return gaps;
         }
         double before = lonelyUnits(groups);
-        made.forEach(this::exchange);
+        exchanges.forEach(this::exchange);
+        double after = lonelyUnits(groups);
+        exchanges.forEach(this::exchange); // and back: each undoes itself, and they share no room
         return gaps + after - before;
     }
 
@@ -346,16 +346,7 @@ final class SegmentSwaps {
         if (Double.isInfinite(gaps) || (gapFree && gaps > 0)) {
             return Double.POSITIVE_INFINITY;
         }
-        Set<Integer> groups = new LinkedHashSet<>();
-        addGroups(groups, e);
-        if (groups.isEmpty()) {
-            return gaps;
-        }
-        double before = lonelyUnits(groups);
-        exchange(e);
-        double after = lonelyUnits(groups);
-        exchange(e); // and back
-        return gaps + after - before;
+        return delta(List.of(e), gaps, -1);
     }
 
     private void exchange(Exchange e) {
@@ -388,17 +379,7 @@ final class SegmentSwaps {
         return result;
     }
 
-    /** Penalty of the lonely members among the groups of the moved stays. */
-    private double lonelyUnits(List<Stay> moved) {
-        Set<Integer> groups = new LinkedHashSet<>();
-        moved.forEach(s -> {
-            if (s.group() >= 0) {
-                groups.add(s.group());
-            }
-        });
-        return lonelyUnits(groups);
-    }
-
+    /** Penalty of the lonely members of these groups. */
     private double lonelyUnits(Set<Integer> groups) {
         double units = 0;
         for (int g : groups) {
