@@ -43,10 +43,6 @@ final class GroupSeating {
     private final AssignmentProblem problem;
     private final String milpSolver;
     private final int threads;
-    /** Groups a window was tried for. */
-    private final Set<Integer> tried = new HashSet<>();
-    /** Groups whose window's change was lost to a merge once, and tried again. */
-    private final Set<Integer> retried = new HashSet<>();
 
     /** @param threads windows solved at once (each by a one-thread solver) */
     GroupSeating(AssignmentProblem problem, String milpSolver, int threads) {
@@ -72,6 +68,8 @@ final class GroupSeating {
         }
         RoomPlan best = plan;
         double cost = RoomFlowSolver.costUnits(problem, best);
+        Set<Integer> tried = new HashSet<>();   // groups a window was tried for
+        Set<Integer> retried = new HashSet<>(); // groups whose change was lost to a merge once, tried again
         long started = System.nanoTime();
         int groups = 0;
         int improved = 0;
@@ -97,8 +95,6 @@ final class GroupSeating {
                         seated.add(join(f));
                     }
                 }
-                long mergeStart = System.nanoTime();
-                int size = batch.size();
                 for (int i = 0; i < batch.size(); i++) {
                     groups++;
                     RoomPlan merged = merged(best, from, seated.get(i));
@@ -111,8 +107,6 @@ final class GroupSeating {
                         tried.remove(batch.get(i).group()); // lost to the merge: once more, from the merged plan
                     }
                 }
-                LOG.log(System.Logger.Level.TRACE, () -> String.format("batch of %d, merged in %.3f s", size,
-                        (System.nanoTime() - mergeStart) / 1e9));
             }
         } finally {
             if (pool != null) {
@@ -188,6 +182,7 @@ final class GroupSeating {
         return timeApart || !sharesType(plan, a.group(), b.group());
     }
 
+    /** The group's nights: [first arrival, last departure). */
     private int[] nights(int group) {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
@@ -255,14 +250,9 @@ final class GroupSeating {
 
     private RoomPlan resolve(RoomPlan plan, Stay alone, int margin, long deadline, Cancellation cancellation) {
         List<Stay> members = problem.membersOf(alone.group());
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
-        for (Stay m : members) {
-            lo = Math.min(lo, m.arrival());
-            hi = Math.max(hi, m.departure());
-        }
-        lo -= margin;
-        hi += margin;
+        int[] nights = nights(alone.group());
+        int lo = nights[0] - margin;
+        int hi = nights[1] + margin;
         boolean[] allowed = rooms(plan, members, lo, hi);
         boolean[] free = new boolean[problem.stays().size()];
         boolean any = false;

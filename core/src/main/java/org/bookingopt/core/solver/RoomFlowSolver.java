@@ -261,11 +261,10 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
         logStep("decomposition without groups", problem, plan);
         plan = SegmentSwaps.seatGroups(problem, plan, true, deadline, cancellation);
         logStep("gap-free exchanges", problem, plan);
-        // Windows seat about one group a second; exchanges that pay gap cost seat dozens, dearer. So half the
-        // windows' time first, then those exchanges, then windows for the members they could not seat.
-        // A lone member costs more (800 on the ladder) than any gap the neighbourhood search after this closes, so
-        // the windows may take all the time but what the last exchanges need: twice what the first ones took. The
-        // second windows start afresh: the exchanges between changed the plan around the groups tried before.
+        // Windows seat about one group a second; exchanges that pay gap cost seat dozens, dearer. So windows for
+        // half the time left, then those exchanges, then windows afresh (the exchanges changed the plan around the
+        // groups tried before) for all the time but what the last exchanges need: twice what the first ones took.
+        // A lone member costs more (800 on the ladder) than any gap the neighbourhood search after this closes.
         plan = new GroupSeating(problem, milpSolver, threads).seat(plan,
                 System.nanoTime() + (deadline - System.nanoTime()) / 2, cancellation);
         logStep("seating windows", problem, plan);
