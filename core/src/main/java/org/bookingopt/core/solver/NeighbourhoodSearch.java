@@ -2,6 +2,7 @@ package org.bookingopt.core.solver;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -102,11 +103,12 @@ final class NeighbourhoodSearch {
         double finalCost = cost;
         int tried = iterations;
         int better = improvements;
-        int beyond = gapsBeyondFlow(PlanEvaluator.timelines(problem, new RoomPlan(rooms))).size();
+        RoomPlan finalPlan = new RoomPlan(rooms);
         LOG.log(System.Logger.Level.DEBUG, () -> String.format("neighbourhood search: %d sub-solves, %d improvements,"
                 + " cost %.6f, bound %.6f, %d kinds of gap beyond the relaxation's flow", tried, better,
-                Math.scalb(finalCost, -20), Math.scalb(boundUnits, -20), beyond));
-        return new RoomPlan(rooms);
+                Math.scalb(finalCost, -20), Math.scalb(boundUnits, -20),
+                gapsBeyondFlow(PlanEvaluator.timelines(problem, finalPlan)).stream().mapToInt(Set::size).sum()));
+        return finalPlan;
     }
 
     /** Cost in units of 2^-20, or +∞ while the plan double-books a room. */
@@ -222,10 +224,11 @@ final class NeighbourhoodSearch {
         List<Integer> unsatisfied = PlanEvaluator.unsatisfiedMembers(problem, plan);
         Stay spot;
         boolean gap = unsatisfied.isEmpty() || !random.nextBoolean();
+        List<List<Stay>> timelines = gap ? PlanEvaluator.timelines(problem, plan) : null;
         if (!gap) {
             spot = problem.stay(unsatisfied.get(random.nextInt(unsatisfied.size())));
         } else {
-            spot = expensiveGapFollower(plan);
+            spot = expensiveGapFollower(timelines);
             if (spot == null) {
                 return null;
             }
@@ -235,7 +238,7 @@ final class NeighbourhoodSearch {
         Set<Integer> rooms = new LinkedHashSet<>();
         rooms.add(plan.room(spot.index()));
         if (gap) {
-            rooms.addAll(cheaperConnections(plan, spot, from));
+            rooms.addAll(cheaperConnections(plan, timelines, spot, from));
         }
         List<Integer> others = new ArrayList<>();
         for (int r = 0; r < problem.roomCount(); r++) {
@@ -258,11 +261,10 @@ final class NeighbourhoodSearch {
      * room). A room-level sub-solve can only trade the spot's predecessor for a cheaper one if the rooms
      * holding one are in it; among a few rooms drawn at random from a type of 100 or more they seldom are.
      */
-    private List<Integer> cheaperConnections(RoomPlan plan, Stay spot, int from) {
+    private List<Integer> cheaperConnections(RoomPlan plan, List<List<Stay>> timelines, Stay spot, int from) {
         int home = plan.room(spot.index());
         double current = Double.POSITIVE_INFINITY;
         Map<Integer, Double> best = new HashMap<>();
-        List<List<Stay>> timelines = PlanEvaluator.timelines(problem, plan);
         for (int r = 0; r < problem.roomCount(); r++) {
             if (r != home && !spot.acceptsType(problem.typeOf(r))) {
                 continue;
@@ -286,7 +288,7 @@ final class NeighbourhoodSearch {
                 cheaper.add(r);
             }
         });
-        cheaper.sort(java.util.Comparator.comparingDouble((Integer r) -> best.get(r)).thenComparingInt(r -> r));
+        cheaper.sort(Comparator.comparingDouble((Integer r) -> best.get(r)).thenComparingInt(r -> r));
         return cheaper.subList(0, Math.min(cheaper.size(), WINDOW_ROOMS / 2));
     }
 
@@ -295,9 +297,9 @@ final class NeighbourhoodSearch {
      * plan has more of than the relaxation's flow when there are such (the rest of its gaps cost what the bound
      * counts).
      */
-    private Stay expensiveGapFollower(RoomPlan plan) {
-        List<List<Stay>> timelines = PlanEvaluator.timelines(problem, plan);
-        Set<Long> beyondFlow = gapsBeyondFlow(timelines);
+    private Stay expensiveGapFollower(List<List<Stay>> timelines) {
+        List<Set<Long>> beyondFlow = gapsBeyondFlow(timelines);
+        boolean anyBeyond = beyondFlow.stream().anyMatch(set -> !set.isEmpty());
         List<Stay> followers = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         double total = 0;
@@ -307,7 +309,8 @@ final class NeighbourhoodSearch {
                 int d = timeline.get(i - 1).departure();
                 int a = timeline.get(i).arrival();
                 double c = GapArcs.cost(problem.schedule(), d, a);
-                if (c > 0 && (beyondFlow.isEmpty() || beyondFlow.contains(gapKey(problem.typeOf(r), d, a)))) {
+                if (c > 0 && (!anyBeyond
+                        || beyondFlow.get(problem.typeOf(r)).contains(LayeredFlowModel.LayerFlow.key(d, a)))) {
                     followers.add(timeline.get(i));
                     weights.add(c);
                     total += c;
@@ -324,35 +327,39 @@ final class NeighbourhoodSearch {
         return followers.isEmpty() ? null : followers.get(followers.size() - 1);
     }
 
-    /** The paying gaps (type, departure, arrival) the plan has more of than the relaxation's flow. */
-    private Set<Long> gapsBeyondFlow(List<List<Stay>> timelines) {
-        Set<Long> beyond = new HashSet<>();
+    /**
+     * Per room type, the paying gaps ({@link LayeredFlowModel.LayerFlow#key}) the plan has more of than the
+     * relaxation's flow; all empty without a relaxation.
+     */
+    private List<Set<Long>> gapsBeyondFlow(List<List<Stay>> timelines) {
+        List<Map<Long, Integer>> planned = new ArrayList<>();
+        List<Set<Long>> beyond = new ArrayList<>();
+        for (int t = 0; t < problem.types().size(); t++) {
+            planned.add(new HashMap<>());
+            beyond.add(new HashSet<>());
+        }
         if (flowGaps.isEmpty()) {
             return beyond;
         }
-        Map<Long, Integer> planned = new HashMap<>();
         for (int r = 0; r < timelines.size(); r++) {
             List<Stay> timeline = timelines.get(r);
             for (int i = 1; i < timeline.size(); i++) {
                 int d = timeline.get(i - 1).departure();
                 int a = timeline.get(i).arrival();
                 if (GapArcs.cost(problem.schedule(), d, a) > 0) {
-                    planned.merge(gapKey(problem.typeOf(r), d, a), 1, Integer::sum);
+                    planned.get(problem.typeOf(r)).merge(LayeredFlowModel.LayerFlow.key(d, a), 1, Integer::sum);
                 }
             }
         }
-        planned.forEach((key, count) -> {
-            int type = (int) (key >>> 40);
-            long arc = LayeredFlowModel.LayerFlow.key((int) (key >>> 20) & 0xfffff, (int) (key & 0xfffff));
-            if (type >= flowGaps.size() || count > flowGaps.get(type).getOrDefault(arc, 0)) {
-                beyond.add(key);
+        for (int t = 0; t < planned.size(); t++) {
+            Map<Long, Integer> flow = t < flowGaps.size() ? flowGaps.get(t) : Map.of();
+            for (Map.Entry<Long, Integer> e : planned.get(t).entrySet()) {
+                if (e.getValue() > flow.getOrDefault(e.getKey(), 0)) {
+                    beyond.get(t).add(e.getKey());
+                }
             }
-        });
+        }
         return beyond;
-    }
-
-    private static long gapKey(int type, int departure, int arrival) {
-        return ((long) type << 40) | ((long) departure << 20) | arrival;
     }
 
     /**
