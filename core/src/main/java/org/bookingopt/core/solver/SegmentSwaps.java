@@ -78,7 +78,7 @@ final class SegmentSwaps {
                         return new RoomPlan(swaps.rooms);
                     }
                     if (!swaps.satisfied(s)) {
-                        improved |= swaps.seat(s) || swaps.seatPair(s);
+                        improved |= swaps.seat(s) || swaps.seatPair(s) || swaps.seatAround(s);
                     }
                 }
             }
@@ -179,6 +179,69 @@ final class SegmentSwaps {
                         best = move.exchanges();
                         if (delta <= bestPossible) {
                             break members;
+                        }
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        best.forEach(this::exchange);
+        return true;
+    }
+
+    /**
+     * Two partners at once, around a member that stays where it is (a pinned one, or one no exchange seats): one
+     * partner moves next to it and another next to either of them. This is the usual case of a group whose
+     * locked member the decomposition left alone while the others sit side by side elsewhere: moving one of them
+     * seats the locked member but leaves the other alone, so neither single nor pair moves make the first step.
+     */
+    private boolean seatAround(Stay s) {
+        int at = rooms[s.index()];
+        List<Stay> partners = problem.membersOf(s.group()).stream()
+                .filter(m -> s.isGroupPartnerOf(m) && rooms[m.index()] != at).toList();
+        if (partners.size() < 2) {
+            return false;
+        }
+        Map<Integer, Map<Integer, List<Exchange>>> movesOf = new LinkedHashMap<>();
+        partners.forEach(m -> movesOf.put(m.index(), cheapestMoves(m, at)));
+        double bestPossible = -lonelyUnits(Set.of(s.group())) + 0.5;
+        double bestDelta = -0.5;
+        List<Exchange> best = null;
+        for (Stay first : partners) {
+            for (Stay second : partners) {
+                int firstHome = rooms[first.index()];
+                int secondHome = rooms[second.index()];
+                if (first == second || firstHome == secondHome) {
+                    continue;
+                }
+                for (int nextToIt : neighbours.get(at)) {
+                    if (nextToIt == secondHome) {
+                        continue;
+                    }
+                    for (Exchange one : movesOf.get(first.index()).getOrDefault(nextToIt, List.of())) {
+                        Set<Integer> beside = new LinkedHashSet<>(neighbours.get(nextToIt));
+                        beside.addAll(neighbours.get(at));
+                        for (int r : beside) {
+                            if (r == at || r == nextToIt || r == firstHome) {
+                                continue;
+                            }
+                            for (Exchange two : movesOf.get(second.index()).getOrDefault(r, List.of())) {
+                                double gaps = exchangeGaps(one) + exchangeGaps(two);
+                                if (gapFree && gaps > 0) {
+                                    continue;
+                                }
+                                double delta = delta(List.of(one, two), gaps, s.group());
+                                if (delta < bestDelta) {
+                                    bestDelta = delta;
+                                    best = List.of(one, two);
+                                    if (delta <= bestPossible) {
+                                        best.forEach(this::exchange);
+                                        return true;
+                                    }
+                                }
+                            }
                         }
                     }
                 }

@@ -44,4 +44,42 @@ class SegmentSwapsTest {
         assertThat(seated.room(3)).isEqualTo(4);
         assertThat(PlanEvaluator.evaluate(problem, seated).gaps()).isZero();
     }
+
+    /**
+     * Rooms 1–9 in a row; group G of three: L locked in room 2, B and C side by side in rooms 8 and 9. Moving B
+     * or C next to L seats L but leaves the other alone; moving both seats everyone.
+     */
+    private static final String LOCKED_MEMBER = """
+            {"ProblemId": "around", "MinimumStay": 3,
+             "Reservations": [
+               {"Name": "L", "Arrival": "2021-03-05", "Length": 3, "AdjacencyGroup": "G",
+                "AssignedRoom": "2", "IsLocked": true},
+               {"Name": "B", "Arrival": "2021-03-05", "Length": 3, "AdjacencyGroup": "G"},
+               {"Name": "C", "Arrival": "2021-03-05", "Length": 3, "AdjacencyGroup": "G"},
+               {"Name": "X", "Arrival": "2021-03-01", "Length": 12}],
+             "Rooms": [
+               {"RoomNumber": "1", "AdjacentRooms": ["2"]},
+               {"RoomNumber": "2", "AdjacentRooms": ["1", "3"]},
+               {"RoomNumber": "3", "AdjacentRooms": ["2", "4"]},
+               {"RoomNumber": "4", "AdjacentRooms": ["3", "5"]},
+               {"RoomNumber": "5", "AdjacentRooms": ["4", "6"]},
+               {"RoomNumber": "6", "AdjacentRooms": ["5", "7"]},
+               {"RoomNumber": "7", "AdjacentRooms": ["6", "8"]},
+               {"RoomNumber": "8", "AdjacentRooms": ["7", "9"]},
+               {"RoomNumber": "9", "AdjacentRooms": ["8"]}]}""";
+
+    @Test
+    void twoPartnersMoveAroundALockedMemberLeftAlone() {
+        AssignmentProblem problem = AssignmentProblem.standard(ProblemReader.read(LOCKED_MEMBER).problem());
+        RoomPlan apart = new RoomPlan(new int[] {1, 7, 8, 2});
+        assertThat(PlanChecker.violations(problem, apart)).isEmpty();
+        assertThat(PlanEvaluator.unsatisfiedMembers(problem, apart)).hasSize(1);
+
+        RoomPlan seated = SegmentSwaps.seatGroups(problem, apart, true, Long.MAX_VALUE, Cancellation.none());
+
+        assertThat(PlanChecker.violations(problem, seated)).isEmpty();
+        assertThat(PlanEvaluator.unsatisfiedMembers(problem, seated)).isEmpty();
+        assertThat(seated.room(0)).isEqualTo(1);
+        assertThat(PlanEvaluator.evaluate(problem, seated).gaps()).isZero();
+    }
 }
