@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -268,16 +269,13 @@ final class GroupSeating {
         WindowProblem window = WindowProblem.around(problem, plan, free, allowed);
         long left = deadline - System.nanoTime();
         Duration limit = Duration.ofNanos(Math.max(1_000_000, Math.min(left, MAX_SUBSOLVE.toNanos())));
-        try (LayeredFlowModel model = new LayeredFlowModel(window.sub, window.layers, true, milpSolver)) {
-            model.hint(window.restrict(plan));
-            long began = System.nanoTime();
-            LayeredFlowModel.Solution solution = model.solve(limit, 1, cancellation);
-            LOG.log(System.Logger.Level.TRACE, () -> String.format("window of %d nights' margin: %d variables,"
-                            + " %s in %.3f s, %d nodes, cost %.6f", margin, model.numVariables(), solution.status(),
-                    (System.nanoTime() - began) / 1e9, model.nodes(),
-                    Math.scalb(solution.objectiveUnits(), -GapCost.FRACTION_BITS)));
-            return solution.layerOfStay() == null ? null : window.lift(solution.layerOfStay());
-        }
+        long began = System.nanoTime();
+        LayeredFlowModel.Solution solution = LayeredFlowModel.solveLpFirst(window.sub, window.layers, Map.of(),
+                milpSolver, window.restrict(plan), limit, cancellation);
+        LOG.log(System.Logger.Level.TRACE, () -> String.format("window of %d nights' margin: %s in %.3f s, cost %.6f",
+                margin, solution.status(), (System.nanoTime() - began) / 1e9,
+                Math.scalb(solution.objectiveUnits(), -GapCost.FRACTION_BITS)));
+        return solution.layerOfStay() == null ? null : window.lift(solution.layerOfStay());
     }
 
     private boolean fitsAnother(List<Stay> members, Stay m, int room) {
