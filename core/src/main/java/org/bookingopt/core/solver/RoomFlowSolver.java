@@ -275,6 +275,8 @@ public final class RoomFlowSolver implements RoomAssignmentSolver {
                 deadline - 2 * (System.nanoTime() - exchanges), cancellation);
         plan = SegmentSwaps.seatGroups(problem, plan, deadline, cancellation);
         logStep("seating from the bound", problem, plan);
+        plan = SegmentSwaps.cheaperGaps(problem, plan, deadline, cancellation);
+        logStep("cheaper gaps", problem, plan);
         return new Decomposition(plan, validSince);
     }
 

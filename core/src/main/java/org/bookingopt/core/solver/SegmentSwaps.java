@@ -28,6 +28,9 @@ final class SegmentSwaps {
     private static final int MOVES_PER_ROOM = 4;
     /** How far back and ahead of the stay a cut day is looked for. */
     private static final int REACH = 60;
+    /** Cut days before every arrival and after every departure. */
+    private static final int HORIZON_START = Integer.MIN_VALUE / 2;
+    private static final int HORIZON_END = Integer.MAX_VALUE / 2;
 
     private final AssignmentProblem problem;
     private final int[] rooms;
@@ -87,6 +90,84 @@ final class SegmentSwaps {
             }
         }
         return new RoomPlan(swaps.rooms);
+    }
+
+    /**
+     * The plan with paying gaps made cheaper by exchanges between two rooms of one type: for each gap that
+     * costs, every other room of the type idle at some day of it is tried, the exchange starting there and
+     * ending at one of the next days (or earlier ones) both rooms are idle, or at the horizon's end. The best
+     * exchange per gap is made if it lowers the cost (group members left alone count). Such exchanges reach
+     * as far as the second cut, where the neighbourhood search's windows (a few weeks, with the stays across
+     * their edges fixed) cannot.
+     */
+    static RoomPlan cheaperGaps(AssignmentProblem problem, RoomPlan plan, long deadline, Cancellation cancellation) {
+        if (problem.stays().stream().anyMatch(Stay::isTest)) {
+            return plan;
+        }
+        SegmentSwaps swaps = new SegmentSwaps(problem, plan, false);
+        for (int pass = 0; pass < 3; pass++) {
+            boolean improved = false;
+            for (int r = 0; r < problem.roomCount(); r++) {
+                if (System.nanoTime() >= deadline || cancellation.isCancelled()) {
+                    return new RoomPlan(swaps.rooms);
+                }
+                improved |= swaps.cheapenGapsOf(r);
+            }
+            if (!improved) {
+                break;
+            }
+        }
+        return new RoomPlan(swaps.rooms);
+    }
+
+    /** Makes the best improving exchange for each paying gap of the room, in turn. */
+    private boolean cheapenGapsOf(int room) {
+        boolean improved = false;
+        for (int i = 1; i < timelines.get(room).size(); i++) {
+            List<Stay> t = timelines.get(room);
+            int departure = t.get(i - 1).departure();
+            int arrival = t.get(i).arrival();
+            if (gap(t.get(i - 1), t.get(i)) <= 0) {
+                continue;
+            }
+            double bestDelta = -0.5;
+            Exchange best = null;
+            for (int other = 0; other < problem.roomCount(); other++) {
+                if (other == room || problem.typeOf(other) != problem.typeOf(room)) {
+                    continue;
+                }
+                for (int start = departure; start <= arrival; start++) {
+                    // One start per stretch the other room is idle: later days of it trade the same stays.
+                    if (!idleAt(other, start) || (start > departure && idleAt(other, start - 1))) {
+                        continue;
+                    }
+                    List<Exchange> candidates = new ArrayList<>();
+                    for (int end : cuts(room, other, arrival, 1)) {
+                        candidates.add(new Exchange(room, other, start, end));
+                    }
+                    for (int end : cuts(room, other, departure, -1)) {
+                        if (end < start) {
+                            candidates.add(new Exchange(room, other, end, start));
+                        }
+                    }
+                    for (Exchange e : candidates) {
+                        double gaps = exchangeGaps(e);
+                        if (gaps < bestDelta) {
+                            double delta = delta(List.of(e), gaps, -1);
+                            if (delta < bestDelta) {
+                                bestDelta = delta;
+                                best = e;
+                            }
+                        }
+                    }
+                }
+            }
+            if (best != null) {
+                exchange(best);
+                improved = true;
+            }
+        }
+        return improved;
     }
 
     /** Tries every room next to another member, of the member's room's type; makes the best exchange. */
@@ -380,7 +461,10 @@ final class SegmentSwaps {
         return lo;
     }
 
-    /** Days near {@code day} (looking in {@code direction}) on which neither room has a stay across. */
+    /**
+     * Days near {@code day} (looking in {@code direction}) on which neither room has a stay across, and the
+     * end of the horizon that way: trading whole heads or tails of two timelines changes only one gap.
+     */
     private List<Integer> cuts(int a, int b, int day, int direction) {
         List<Integer> cuts = new ArrayList<>();
         for (int t = day; cuts.size() < CUTS && Math.abs(t - day) <= REACH; t += direction) {
@@ -388,6 +472,7 @@ final class SegmentSwaps {
                 cuts.add(t);
             }
         }
+        cuts.add(direction > 0 ? HORIZON_END : HORIZON_START);
         return cuts;
     }
 

@@ -82,4 +82,30 @@ class SegmentSwapsTest {
         assertThat(seated.room(0)).isEqualTo(1);
         assertThat(PlanEvaluator.evaluate(problem, seated).gaps()).isZero();
     }
+
+    /**
+     * Two rooms, each with a two-night gap (cost 4 each at minimum stay 3): A then B in room 1, C then D in room
+     * 2. Trading the rooms' tails from 5 March on gives C → B (no gap) and A → D (four nights, cost 0.5).
+     */
+    private static final String TWO_GAPS = """
+            {"ProblemId": "tails", "MinimumStay": 3,
+             "Reservations": [
+               {"Name": "A", "Arrival": "2021-03-01", "Length": 2},
+               {"Name": "B", "Arrival": "2021-03-05", "Length": 5},
+               {"Name": "C", "Arrival": "2021-03-01", "Length": 4},
+               {"Name": "D", "Arrival": "2021-03-07", "Length": 3}],
+             "Rooms": [{"RoomNumber": "1"}, {"RoomNumber": "2"}]}""";
+
+    @Test
+    void anExchangeBetweenTwoRoomsMakesTheirGapsCheaper() {
+        AssignmentProblem problem = AssignmentProblem.standard(ProblemReader.read(TWO_GAPS).problem());
+        RoomPlan plan = new RoomPlan(new int[] {0, 0, 1, 1});
+        assertThat(PlanEvaluator.evaluate(problem, plan).gaps()).isEqualTo(8.0);
+
+        RoomPlan cheaper = SegmentSwaps.cheaperGaps(problem, plan, Long.MAX_VALUE, Cancellation.none());
+
+        assertThat(PlanChecker.violations(problem, cheaper)).isEmpty();
+        assertThat(PlanEvaluator.evaluate(problem, cheaper).gaps()).isEqualTo(0.5);
+        assertThat(cheaper.room(1)).isEqualTo(cheaper.room(2)); // C then B
+    }
 }
