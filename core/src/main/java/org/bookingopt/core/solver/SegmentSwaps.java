@@ -22,6 +22,7 @@ import org.bookingopt.core.plan.Stay;
  * pinned stay ever moves.
  */
 final class SegmentSwaps {
+    private static final System.Logger LOG = System.getLogger(SegmentSwaps.class.getName());
     /** How many cut days to try on each side of a member's stay. */
     private static final int CUTS = 6;
     /** Exchanges into one room kept for {@link #seatPair}, among those of the least gap cost. */
@@ -37,6 +38,11 @@ final class SegmentSwaps {
     private final List<List<Stay>> timelines;
     private final double penaltyUnits;
     private final boolean gapFree;
+    private int exchanges;
+    /** Rooms an exchange of {@link #cheaperGaps} changed in the current pass. */
+    private boolean[] changed;
+    /** Per room, how many of its first i stays are pinned; null until asked for after the room changed. */
+    private final int[][] pinnedBefore;
     /** Per room, the rooms adjacent to it (itself too if it lists itself), ascending. */
     private final List<List<Integer>> neighbours = new ArrayList<>();
 
@@ -45,6 +51,7 @@ final class SegmentSwaps {
         this.gapFree = gapFree;
         this.rooms = plan.roomOfStay();
         this.timelines = PlanEvaluator.timelines(problem, plan);
+        this.pinnedBefore = new int[problem.roomCount()][];
         this.penaltyUnits = Math.scalb(PlanEvaluator.adjacencyPenalty(problem), GapCost.FRACTION_BITS);
         for (int r = 0; r < problem.roomCount(); r++) {
             List<Integer> next = new ArrayList<>();
@@ -105,24 +112,60 @@ final class SegmentSwaps {
             return plan;
         }
         SegmentSwaps swaps = new SegmentSwaps(problem, plan, false);
+        // After the first pass, only exchanges involving a room changed in the pass before can be new.
+        boolean[] changed = null;
         for (int pass = 0; pass < 3; pass++) {
-            boolean improved = false;
+            long began = System.nanoTime();
+            swaps.changed = new boolean[problem.roomCount()];
             for (int r = 0; r < problem.roomCount(); r++) {
                 if (System.nanoTime() >= deadline || cancellation.isCancelled()) {
                     return new RoomPlan(swaps.rooms);
                 }
-                improved |= swaps.cheapenGapsOf(r);
+                swaps.cheapenGapsOf(r, changed);
             }
-            if (!improved) {
+            int p = pass;
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("cheaper gaps: pass %d in %.1f s, %d exchanges so far",
+                    p, (System.nanoTime() - began) / 1e9, swaps.exchanges));
+            changed = swaps.changed;
+            boolean any = false;
+            for (boolean c : changed) {
+                any |= c;
+            }
+            if (!any) {
                 break;
             }
         }
         return new RoomPlan(swaps.rooms);
     }
 
-    /** Makes the best improving exchange for each paying gap of the room, in turn. */
-    private boolean cheapenGapsOf(int room) {
-        boolean improved = false;
+    /**
+     * The first day of each stretch in [from, to] on which the room has no stay across: later days of a
+     * stretch trade the same stays. Those are {@code from} if idle, and the departures inside.
+     */
+    private List<Integer> idleStretchStarts(int room, int from, int to) {
+        List<Stay> timeline = timelines.get(room);
+        List<Integer> starts = new ArrayList<>();
+        if (endOfStayAcross(timeline, from) == from) {
+            starts.add(from);
+        }
+        for (int i = Math.max(0, firstArrivingFrom(timeline, from) - 1); i < timeline.size(); i++) {
+            int d = timeline.get(i).departure();
+            if (timeline.get(i).arrival() > to) {
+                break;
+            }
+            if (d > from && d <= to) {
+                starts.add(d);
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * Makes the best improving exchange for each paying gap of the room, in turn.
+     *
+     * @param partners the other rooms to try when this one did not change (null: all)
+     */
+    private void cheapenGapsOf(int room, boolean[] partners) {
         for (int i = 1; i < timelines.get(room).size(); i++) {
             List<Stay> t = timelines.get(room);
             int departure = t.get(i - 1).departure();
@@ -133,14 +176,11 @@ final class SegmentSwaps {
             double bestDelta = -0.5;
             Exchange best = null;
             for (int other = 0; other < problem.roomCount(); other++) {
-                if (other == room || problem.typeOf(other) != problem.typeOf(room)) {
+                if (other == room || problem.typeOf(other) != problem.typeOf(room)
+                        || (partners != null && !partners[room] && !partners[other])) {
                     continue;
                 }
-                for (int start = departure; start <= arrival; start++) {
-                    // One start per stretch the other room is idle: later days of it trade the same stays.
-                    if (!idleAt(other, start) || (start > departure && idleAt(other, start - 1))) {
-                        continue;
-                    }
+                for (int start : idleStretchStarts(other, departure, arrival)) {
                     List<Exchange> candidates = new ArrayList<>();
                     for (int end : cuts(room, other, arrival, 1)) {
                         candidates.add(new Exchange(room, other, start, end));
@@ -164,10 +204,11 @@ final class SegmentSwaps {
             }
             if (best != null) {
                 exchange(best);
-                improved = true;
+                exchanges++;
+                changed[best.a()] = true;
+                changed[best.b()] = true;
             }
         }
-        return improved;
     }
 
     /** Tries every room next to another member, of the member's room's type; makes the best exchange. */
@@ -383,9 +424,11 @@ final class SegmentSwaps {
             return gaps;
         }
         double before = lonelyUnits(groups);
+        int[][] pinned = pinnedBefore.clone();
         exchanges.forEach(this::exchange);
         double after = lonelyUnits(groups);
         exchanges.forEach(this::exchange); // and back: each undoes itself, and they share no room
+        System.arraycopy(pinned, 0, pinnedBefore, 0, pinned.length);
         return gaps + after - before;
     }
 
@@ -412,7 +455,7 @@ final class SegmentSwaps {
         int a1 = firstArrivingFrom(ta, e.end());
         int b0 = firstArrivingFrom(tb, e.start());
         int b1 = firstArrivingFrom(tb, e.end());
-        if (anyPinned(ta, a0, a1) || anyPinned(tb, b0, b1)) {
+        if (anyPinned(e.a(), a0, a1) || anyPinned(e.b(), b0, b1)) {
             return Double.POSITIVE_INFINITY;
         }
         double before = cutGaps(ta, a0, a1, ta, a0, a1) + cutGaps(tb, b0, b1, tb, b0, b1);
@@ -437,13 +480,18 @@ final class SegmentSwaps {
         return from == null || to == null ? 0 : GapArcs.cost(problem.schedule(), from.departure(), to.arrival());
     }
 
-    private static boolean anyPinned(List<Stay> t, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (t.get(i).isPinned()) {
-                return true;
+    /** Whether any of the stays [from, to) of the room's timeline is pinned. */
+    private boolean anyPinned(int room, int from, int to) {
+        int[] prefix = pinnedBefore[room];
+        if (prefix == null) {
+            List<Stay> t = timelines.get(room);
+            prefix = new int[t.size() + 1];
+            for (int i = 0; i < t.size(); i++) {
+                prefix[i + 1] = prefix[i] + (t.get(i).isPinned() ? 1 : 0);
             }
+            pinnedBefore[room] = prefix;
         }
-        return false;
+        return prefix[to] > prefix[from];
     }
 
     /** Index of the first stay of a timeline (sorted by arrival) arriving on or after {@code day}. */
@@ -467,20 +515,34 @@ final class SegmentSwaps {
      */
     private List<Integer> cuts(int a, int b, int day, int direction) {
         List<Integer> cuts = new ArrayList<>();
-        for (int t = day; cuts.size() < CUTS && Math.abs(t - day) <= REACH; t += direction) {
-            if (idleAt(a, t) && idleAt(b, t)) {
+        List<Stay> ta = timelines.get(a);
+        List<Stay> tb = timelines.get(b);
+        int t = day;
+        while (cuts.size() < CUTS && Math.abs(t - day) <= REACH) {
+            // A day inside a stay of either room is no cut: jump past that stay (ahead or back).
+            int next = direction > 0 ? Math.max(t, Math.max(endOfStayAcross(ta, t), endOfStayAcross(tb, t)))
+                    : Math.min(t, Math.min(startOfStayAcross(ta, t), startOfStayAcross(tb, t)));
+            if (next == t) {
                 cuts.add(t);
+                t += direction;
+            } else {
+                t = next;
             }
         }
         cuts.add(direction > 0 ? HORIZON_END : HORIZON_START);
         return cuts;
     }
 
-    /** Whether no stay of the room is across {@code day} (arrived before it and leaving after it). */
-    private boolean idleAt(int room, int day) {
-        List<Stay> timeline = timelines.get(room);
+    /** Departure of the room's stay across {@code day}, or {@code day} if none is. */
+    private static int endOfStayAcross(List<Stay> timeline, int day) {
         int i = firstArrivingFrom(timeline, day);
-        return i == 0 || timeline.get(i - 1).departure() <= day;
+        return i > 0 && timeline.get(i - 1).departure() > day ? timeline.get(i - 1).departure() : day;
+    }
+
+    /** Arrival of the room's stay across {@code day}, or {@code day} if none is. */
+    private static int startOfStayAcross(List<Stay> timeline, int day) {
+        int i = firstArrivingFrom(timeline, day);
+        return i > 0 && timeline.get(i - 1).departure() > day ? timeline.get(i - 1).arrival() : day;
     }
 
     private static boolean inside(Stay s, int start, int end) {
@@ -511,6 +573,8 @@ final class SegmentSwaps {
         int b1 = firstArrivingFrom(tb, end);
         timelines.set(a, spliced(ta, a0, a1, tb, b0, b1));
         timelines.set(b, spliced(tb, b0, b1, ta, a0, a1));
+        pinnedBefore[a] = null;
+        pinnedBefore[b] = null;
         for (int i = a0; i < a1; i++) {
             rooms[ta.get(i).index()] = b;
         }
