@@ -114,6 +114,12 @@ public final class ResultDocument {
         return set("Warnings", array);
     }
 
+    /** Adds one note to {@code Warnings}. */
+    public ResultDocument warning(String warning) {
+        ((ArrayNode) node.get("Warnings")).add(warning);
+        return this;
+    }
+
     /** A map from epoch day to number, emitted in ascending date order with date-string keys. */
     public static ObjectNode dateMap(Map<Integer, ? extends Number> values) {
         ObjectNode map = Json.NODES.objectNode();

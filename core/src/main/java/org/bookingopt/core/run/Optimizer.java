@@ -121,12 +121,16 @@ public final class Optimizer {
             Duration asked = problem.options().reoptimizeBudget();
             Duration budget = asked != null && asked.compareTo(left) < 0 ? asked : left;
             ArrayNode plansJson = Json.NODES.arrayNode();
-            boolean compact = problem.options().compactReOptimizedPlans();
-            RoomPlan published = plan;
+            ReOptimizedPlanRows.Entries entries = new ReOptimizedPlanRows.Entries(assignmentProblem, plan,
+                    problem.options().compactReOptimizedPlans());
             reoptimization = new MaxStayProber(assignmentProblem, plan, restrictions)
                     .probe(budget, (f, phase) -> progress.onProgress(0.56 + 0.4 * f, phase), cancellation,
-                            found -> plansJson.add(ReOptimizedPlanRows.entry(assignmentProblem, published, found,
-                                    compact)));
+                            found -> {
+                                ObjectNode entry = entries.entry(found);
+                                if (entry != null) {
+                                    plansJson.add(entry);
+                                }
+                            });
             if (cancellation.isCancelled()) {
                 // As after a cancelled solve: nobody waits for this result.
                 result.set("Succeeded", false);
@@ -135,6 +139,11 @@ public final class Optimizer {
             }
             restrictions = restrictions.withProvenMaxStays(reoptimization.provenMaxStays());
             result.set("ReOptimizedPlans", plansJson);
+            if (entries.omitted() > 0) {
+                result.warning(String.format("ReOptimizedPlans lists %d of %d feasible tests: their full plans"
+                        + " reached %,d rows; CompactReOptimizedPlans lists only the stays that move",
+                        plansJson.size(), plansJson.size() + entries.omitted(), ReOptimizedPlanRows.Entries.MAX_ROWS));
+            }
             result.set("MaxStayBudgetExhausted", ReOptimizedPlanRows.dates(reoptimization.budgetExhausted()));
         }
         writeRestrictions(result, assignmentProblem, plan, restrictions);

@@ -77,6 +77,23 @@ class ReoptimizedRunTest {
     }
 
     @Test
+    void fullPlansStopAtTheRowBudgetAndCountTheRest() {
+        ObjectNode input = hotel();
+        RunResult run = run(input, ProgressListener.NONE, Cancellation.none());
+        AssignmentProblem problem = problem(input);
+        List<ReOptimizedPlan> plans = run.reoptimization().plans();
+        assertThat(plans).hasSizeGreaterThan(1);
+        ReOptimizedPlanRows.Entries entries = new ReOptimizedPlanRows.Entries(problem, problem.currentPlan(), false,
+                problem.stays().size() + 1);
+
+        assertThat(entries.entry(plans.get(0)).get("OptimizedPlan")).hasSize(problem.stays().size() + 1);
+        for (ReOptimizedPlan plan : plans.subList(1, plans.size())) {
+            assertThat(entries.entry(plan)).isNull();
+        }
+        assertThat(entries.omitted()).isEqualTo(plans.size() - 1);
+    }
+
+    @Test
     void compactRowsAreTheFullRowsWhoseRoomDiffers() {
         ObjectNode input = hotel();
         RunResult run = run(input, ProgressListener.NONE, Cancellation.none());
