@@ -2,6 +2,7 @@ package org.bookingopt.core.run;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.bookingopt.core.json.Json;
 import org.bookingopt.core.json.ParsedProblem;
@@ -140,9 +141,11 @@ public final class Optimizer {
             restrictions = restrictions.withProvenMaxStays(reoptimization.provenMaxStays());
             result.set("ReOptimizedPlans", plansJson);
             if (entries.omitted() > 0) {
-                result.warning(String.format("ReOptimizedPlans lists %d of %d feasible tests: their full plans"
-                        + " reached %,d rows; CompactReOptimizedPlans lists only the stays that move",
-                        plansJson.size(), plansJson.size() + entries.omitted(), ReOptimizedPlanRows.Entries.MAX_ROWS));
+                boolean compact = problem.options().compactReOptimizedPlans();
+                result.warning(String.format(Locale.ROOT, "ReOptimizedPlans lists %d of %d feasible tests: their"
+                        + " plans reached %d rows%s", plansJson.size(), plansJson.size() + entries.omitted(),
+                        ReOptimizedPlanRows.Entries.MAX_ROWS,
+                        compact ? "" : "; CompactReOptimizedPlans lists only the stays that move"));
             }
             result.set("MaxStayBudgetExhausted", ReOptimizedPlanRows.dates(reoptimization.budgetExhausted()));
         }

@@ -484,8 +484,9 @@ final class LayeredFlowModel implements AutoCloseable {
         try (LayeredFlowModel lp = new LayeredFlowModel(problem, layers, true, RoomFlowSolver.LP_SOLVER,
                 fixedMemberRooms)) {
             Solution solved = lp.solve(timeLimit, 1, cancellation);
-            if (solved.status() == SolverStatus.OPTIMAL && lp.integral()) {
-                return solved;
+            boolean settled = solved.status() == SolverStatus.INFEASIBLE || cancellation.isCancelled();
+            if (settled || (solved.status() == SolverStatus.OPTIMAL && lp.integral())) {
+                return solved; // an infeasible LP is an infeasible MILP
             }
         }
         Duration left = timeLimit.minusNanos(System.nanoTime() - started);
