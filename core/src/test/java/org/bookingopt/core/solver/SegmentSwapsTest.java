@@ -10,6 +10,19 @@ import org.bookingopt.core.plan.RoomPlan;
 import org.junit.jupiter.api.Test;
 
 class SegmentSwapsTest {
+    /** Rooms "1" … "n", each next to the numbers before and after it. */
+    private static String roomsInARow(int n) {
+        StringBuilder json = new StringBuilder("[");
+        for (int r = 1; r <= n; r++) {
+            String before = r > 1 ? "\"" + (r - 1) + "\"" : "";
+            String after = r < n ? "\"" + (r + 1) + "\"" : "";
+            String both = before.isEmpty() || after.isEmpty() ? before + after : before + ", " + after;
+            json.append(r > 1 ? ", " : "").append("{\"RoomNumber\": \"").append(r)
+                    .append("\", \"AdjacentRooms\": [").append(both).append("]}");
+        }
+        return json.append("]").toString();
+    }
+
     /**
      * Rooms 1–6 in a row; the two members of group G in rooms 1 and 6, locked stays in rooms 2 and 5 over
      * their nights. Neither member can move next to the other, but both can move to rooms 3 and 4 together.
@@ -21,13 +34,7 @@ class SegmentSwapsTest {
                {"Name": "B", "Arrival": "2021-03-05", "Length": 3, "AdjacencyGroup": "G"},
                {"Name": "P1", "Arrival": "2021-03-01", "Length": 10, "AssignedRoom": "2", "IsLocked": true},
                {"Name": "P2", "Arrival": "2021-03-01", "Length": 10, "AssignedRoom": "5", "IsLocked": true}],
-             "Rooms": [
-               {"RoomNumber": "1", "AdjacentRooms": ["2"]},
-               {"RoomNumber": "2", "AdjacentRooms": ["1", "3"]},
-               {"RoomNumber": "3", "AdjacentRooms": ["2", "4"]},
-               {"RoomNumber": "4", "AdjacentRooms": ["3", "5"]},
-               {"RoomNumber": "5", "AdjacentRooms": ["4", "6"]},
-               {"RoomNumber": "6", "AdjacentRooms": ["5"]}]}""";
+             "Rooms": %s}""".formatted(roomsInARow(6));
 
     @Test
     void twoExchangesAtOnceSeatAGroupThatNoSingleExchangeCan() {
@@ -57,16 +64,7 @@ class SegmentSwapsTest {
                {"Name": "B", "Arrival": "2021-03-05", "Length": 3, "AdjacencyGroup": "G"},
                {"Name": "C", "Arrival": "2021-03-05", "Length": 3, "AdjacencyGroup": "G"},
                {"Name": "X", "Arrival": "2021-03-01", "Length": 12}],
-             "Rooms": [
-               {"RoomNumber": "1", "AdjacentRooms": ["2"]},
-               {"RoomNumber": "2", "AdjacentRooms": ["1", "3"]},
-               {"RoomNumber": "3", "AdjacentRooms": ["2", "4"]},
-               {"RoomNumber": "4", "AdjacentRooms": ["3", "5"]},
-               {"RoomNumber": "5", "AdjacentRooms": ["4", "6"]},
-               {"RoomNumber": "6", "AdjacentRooms": ["5", "7"]},
-               {"RoomNumber": "7", "AdjacentRooms": ["6", "8"]},
-               {"RoomNumber": "8", "AdjacentRooms": ["7", "9"]},
-               {"RoomNumber": "9", "AdjacentRooms": ["8"]}]}""";
+             "Rooms": %s}""".formatted(roomsInARow(9));
 
     @Test
     void twoPartnersMoveAroundALockedMemberLeftAlone() {
