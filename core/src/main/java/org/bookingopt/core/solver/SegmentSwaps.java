@@ -23,7 +23,7 @@ import org.bookingopt.core.plan.Stay;
  */
 final class SegmentSwaps {
     private static final System.Logger LOG = System.getLogger(SegmentSwaps.class.getName());
-    /** How many cut days to try on each side of a member's stay. */
+    /** How many cut days to try on each side of a member's stay, each trading other stays than the one before. */
     private static final int CUTS = 6;
     /** Exchanges into one room kept for {@link #seatPair}, among those of the least gap cost. */
     private static final int MOVES_PER_ROOM = 4;
@@ -180,12 +180,18 @@ final class SegmentSwaps {
                         || (partners != null && !partners[room] && !partners[other])) {
                     continue;
                 }
-                for (int start : idleStretchStarts(other, departure, arrival)) {
+                List<Integer> starts = idleStretchStarts(other, departure, arrival);
+                if (starts.isEmpty()) {
+                    continue;
+                }
+                List<Integer> ahead = cuts(room, other, arrival, 1);
+                List<Integer> back = cuts(room, other, departure, -1);
+                for (int start : starts) {
                     List<Exchange> candidates = new ArrayList<>();
-                    for (int end : cuts(room, other, arrival, 1)) {
+                    for (int end : ahead) {
                         candidates.add(new Exchange(room, other, start, end));
                     }
-                    for (int end : cuts(room, other, departure, -1)) {
+                    for (int end : back) {
                         if (end < start) {
                             candidates.add(new Exchange(room, other, end, start));
                         }
@@ -522,15 +528,33 @@ final class SegmentSwaps {
             // A day inside a stay of either room is no cut: jump past that stay (ahead or back).
             int next = direction > 0 ? Math.max(t, Math.max(endOfStayAcross(ta, t), endOfStayAcross(tb, t)))
                     : Math.min(t, Math.min(startOfStayAcross(ta, t), startOfStayAcross(tb, t)));
-            if (next == t) {
-                cuts.add(t);
-                t += direction;
-            } else {
+            if (next != t) {
                 t = next;
+                continue;
             }
+            cuts.add(t);
+            // Every day up to the next arrival (back to the last departure) in either room trades the same stays.
+            long event = direction > 0 ? Math.min(nextArrival(ta, t), nextArrival(tb, t))
+                    : Math.max(lastDeparture(ta, t), lastDeparture(tb, t));
+            if (event == Integer.MAX_VALUE || event == Integer.MIN_VALUE) {
+                break; // nothing further that way: the horizon's end below stands for it
+            }
+            t = (int) event + direction;
         }
         cuts.add(direction > 0 ? HORIZON_END : HORIZON_START);
         return cuts;
+    }
+
+    /** Arrival of the room's first stay arriving on or after {@code day}; {@link Integer#MAX_VALUE} if none. */
+    private static int nextArrival(List<Stay> timeline, int day) {
+        int i = firstArrivingFrom(timeline, day);
+        return i < timeline.size() ? timeline.get(i).arrival() : Integer.MAX_VALUE;
+    }
+
+    /** Departure of the room's last stay arriving before {@code day}; {@link Integer#MIN_VALUE} if none. */
+    private static int lastDeparture(List<Stay> timeline, int day) {
+        int i = firstArrivingFrom(timeline, day);
+        return i > 0 ? timeline.get(i - 1).departure() : Integer.MIN_VALUE;
     }
 
     /** Departure of the room's stay across {@code day}, or {@code day} if none is. */
