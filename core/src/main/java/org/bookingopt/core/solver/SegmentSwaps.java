@@ -135,6 +135,17 @@ final class SegmentSwaps {
                 break;
             }
         }
+        long chaining = System.nanoTime();
+        swaps.changed = new boolean[problem.roomCount()];
+        int before = swaps.exchanges;
+        for (int r = 0; r < problem.roomCount(); r++) {
+            if (System.nanoTime() >= deadline || cancellation.isCancelled()) {
+                break;
+            }
+            swaps.chainGapsOf(r);
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("cheaper gaps: chains in %.1f s, %d exchanges",
+                (System.nanoTime() - chaining) / 1e9, swaps.exchanges - before));
         return new RoomPlan(swaps.rooms);
     }
 
@@ -167,54 +178,149 @@ final class SegmentSwaps {
      */
     private void cheapenGapsOf(int room, boolean[] partners) {
         for (int i = 1; i < timelines.get(room).size(); i++) {
+            if (gap(timelines.get(room).get(i - 1), timelines.get(room).get(i)) <= 0) {
+                continue;
+            }
+            Move best = bestExchangeFor(room, i, partners);
+            if (best != null) {
+                made(best.exchanges().get(0));
+            }
+        }
+    }
+
+    private void made(Exchange e) {
+        exchange(e);
+        exchanges++;
+        changed[e.a()] = true;
+        changed[e.b()] = true;
+    }
+
+    /**
+     * The improving exchange of least cost change for the gap before stay {@code i} of {@code room} (its first cut
+     * on a day of the gap, its second on one of the nearest days both rooms are idle), as a move whose
+     * {@code gaps} is the whole cost change; null if none improves.
+     */
+    private Move bestExchangeFor(int room, int i, boolean[] partners) {
+        return bestExchangeFor(room, i, partners, 0);
+    }
+
+    /** As above, improving together with a change already made: {@code made} + its change below -0.5 units. */
+    private Move bestExchangeFor(int room, int i, boolean[] partners, double made) {
+        List<Stay> t = timelines.get(room);
+        int departure = t.get(i - 1).departure();
+        int arrival = t.get(i).arrival();
+        double bestDelta = -0.5 - made;
+        Exchange best = null;
+        for (int other = 0; other < problem.roomCount(); other++) {
+            if (other == room || problem.typeOf(other) != problem.typeOf(room)
+                    || (partners != null && !partners[room] && !partners[other])) {
+                continue;
+            }
+            for (Exchange e : exchangesFor(room, departure, arrival, other)) {
+                double gaps = exchangeGaps(e);
+                if (gaps < bestDelta) {
+                    double delta = delta(List.of(e), gaps, -1);
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        best = e;
+                    }
+                }
+            }
+        }
+        return best == null ? null : new Move(List.of(best), bestDelta);
+    }
+
+    /** Exchanges with {@code other} whose first cut falls in the gap [departure, arrival] of {@code room}. */
+    private List<Exchange> exchangesFor(int room, int departure, int arrival, int other) {
+        List<Integer> starts = idleStretchStarts(other, departure, arrival);
+        if (starts.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> ahead = cuts(room, other, arrival, 1);
+        List<Integer> back = cuts(room, other, departure, -1);
+        List<Exchange> candidates = new ArrayList<>();
+        for (int start : starts) {
+            for (int end : ahead) {
+                candidates.add(new Exchange(room, other, start, end));
+            }
+            for (int end : back) {
+                if (end < start) {
+                    candidates.add(new Exchange(room, other, end, start));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * Two exchanges in a row for each paying gap no single one makes cheaper: the first gains at its cut in the gap
+     * but loses at its other cut, and the second is the best exchange for a gap it left at that other cut (with
+     * any room of the type). Made if both together lower the cost. A gap two rooms cannot trade away without a
+     * dear second cut or a locked stay in between often needs just that third room.
+     */
+    private void chainGapsOf(int room) {
+        for (int i = 1; i < timelines.get(room).size(); i++) {
             List<Stay> t = timelines.get(room);
-            int departure = t.get(i - 1).departure();
-            int arrival = t.get(i).arrival();
             if (gap(t.get(i - 1), t.get(i)) <= 0) {
                 continue;
             }
-            double bestDelta = -0.5;
-            Exchange best = null;
+            int departure = t.get(i - 1).departure();
+            int arrival = t.get(i).arrival();
+            chains:
             for (int other = 0; other < problem.roomCount(); other++) {
-                if (other == room || problem.typeOf(other) != problem.typeOf(room)
-                        || (partners != null && !partners[room] && !partners[other])) {
+                if (other == room || problem.typeOf(other) != problem.typeOf(room)) {
                     continue;
                 }
-                List<Integer> starts = idleStretchStarts(other, departure, arrival);
-                if (starts.isEmpty()) {
-                    continue;
-                }
-                List<Integer> ahead = cuts(room, other, arrival, 1);
-                List<Integer> back = cuts(room, other, departure, -1);
-                for (int start : starts) {
-                    List<Exchange> candidates = new ArrayList<>();
-                    for (int end : ahead) {
-                        candidates.add(new Exchange(room, other, start, end));
+                for (Exchange first : exchangesFor(room, departure, arrival, other)) {
+                    int inGap = first.end() > arrival ? first.start() : first.end(); // the cut in the gap
+                    if (changeAt(room, i, other, inGap) >= -0.5) {
+                        continue;
                     }
-                    for (int end : back) {
-                        if (end < start) {
-                            candidates.add(new Exchange(room, other, end, start));
-                        }
+                    double firstGaps = exchangeGaps(first);
+                    if (!Double.isFinite(firstGaps)) {
+                        continue;
                     }
-                    for (Exchange e : candidates) {
-                        double gaps = exchangeGaps(e);
-                        if (gaps < bestDelta) {
-                            double delta = delta(List.of(e), gaps, -1);
-                            if (delta < bestDelta) {
-                                bestDelta = delta;
-                                best = e;
+                    double firstDelta = delta(List.of(first), firstGaps, -1);
+                    int farCut = inGap == first.start() ? first.end() : first.start();
+                    exchange(first);
+                    Move second = null;
+                    for (int r : new int[] {room, other}) {
+                        int k = firstArrivingFrom(timelines.get(r), farCut);
+                        if (k > 0 && k < timelines.get(r).size()
+                                && gap(timelines.get(r).get(k - 1), timelines.get(r).get(k)) > 0) {
+                            Move m = bestExchangeFor(r, k, null, firstDelta);
+                            if (m != null && (second == null || m.gaps() < second.gaps())) {
+                                second = m;
                             }
                         }
                     }
+                    if (second != null || firstDelta < -0.5) {
+                        exchanges++;
+                        changed[room] = changed[other] = true;
+                        if (second != null) {
+                            made(second.exchanges().get(0));
+                        }
+                        break chains;
+                    }
+                    exchange(first); // undone
                 }
             }
-            if (best != null) {
-                exchange(best);
-                exchanges++;
-                changed[best.a()] = true;
-                changed[best.b()] = true;
-            }
         }
+    }
+
+    /**
+     * The gap change at {@code day} (idle in both rooms, in the gap before stay {@code i} of {@code room}) of
+     * trading what follows it between the two rooms, when both have stays on each side of it.
+     */
+    private double changeAt(int room, int i, int other, int day) {
+        List<Stay> t = timelines.get(room);
+        List<Stay> o = timelines.get(other);
+        int j = firstArrivingFrom(o, day);
+        if (j == 0 || j == o.size()) {
+            return 0;
+        }
+        return gap(t.get(i - 1), o.get(j)) + gap(o.get(j - 1), t.get(i)) - gap(t.get(i - 1), t.get(i))
+                - gap(o.get(j - 1), o.get(j));
     }
 
     /** Tries every room next to another member, of the member's room's type; makes the best exchange. */

@@ -2,11 +2,14 @@ package org.bookingopt.core.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.bookingopt.core.generate.GeneratorSettings;
+import org.bookingopt.core.generate.HotelGenerator;
 import org.bookingopt.core.json.ProblemReader;
 import org.bookingopt.core.plan.AssignmentProblem;
 import org.bookingopt.core.plan.PlanChecker;
 import org.bookingopt.core.plan.PlanEvaluator;
 import org.bookingopt.core.plan.RoomPlan;
+import org.bookingopt.core.plan.Stay;
 import org.junit.jupiter.api.Test;
 
 class SegmentSwapsTest {
@@ -105,5 +108,29 @@ class SegmentSwapsTest {
         assertThat(PlanChecker.violations(problem, cheaper)).isEmpty();
         assertThat(PlanEvaluator.evaluate(problem, cheaper).gaps()).isEqualTo(0.5);
         assertThat(cheaper.room(1)).isEqualTo(cheaper.room(2)); // C then B
+    }
+
+    @Test
+    void cheaperGapsKeepPlansValidAndLocksInPlaceAndNeverCostMore() {
+        for (long seed = 1; seed <= 3; seed++) {
+            GeneratorSettings d = GeneratorSettings.of(40, 45, 0.85, 3, seed);
+            GeneratorSettings withPlan = new GeneratorSettings(d.rooms(), d.days(), d.occupancy(), d.types(), d.seed(),
+                    d.minimumStay(), d.groupShare(), d.lockedShare(), d.flexibleShare(), true, 0, d.start());
+            String json = HotelGenerator.generate(withPlan).toJsonString();
+            AssignmentProblem problem = AssignmentProblem.standard(ProblemReader.read(json).problem());
+            RoomPlan current = problem.currentPlan();
+            assertThat(PlanChecker.violations(problem, current)).isEmpty();
+
+            RoomPlan cheaper = SegmentSwaps.cheaperGaps(problem, current, Long.MAX_VALUE, Cancellation.none());
+
+            assertThat(PlanChecker.violations(problem, cheaper)).isEmpty();
+            for (Stay s : problem.stays()) {
+                if (s.isPinned()) {
+                    assertThat(cheaper.room(s.index())).isEqualTo(s.pinnedRoom());
+                }
+            }
+            assertThat(PlanEvaluator.evaluate(problem, cheaper).total())
+                    .isLessThan(PlanEvaluator.evaluate(problem, current).total());
+        }
     }
 }
