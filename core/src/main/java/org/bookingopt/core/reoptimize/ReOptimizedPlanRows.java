@@ -29,12 +29,7 @@ public final class ReOptimizedPlanRows {
                                boolean compact) {
         Entries entries = new Entries(problem, published, compact);
         ArrayNode json = Json.NODES.arrayNode();
-        plans.forEach(plan -> {
-            ObjectNode entry = entries.entry(plan);
-            if (entry != null) {
-                json.add(entry);
-            }
-        });
+        plans.forEach(plan -> entries.addTo(json, plan));
         return json;
     }
 
@@ -110,6 +105,14 @@ public final class ReOptimizedPlanRows {
             test.put("TestStay", true);
             rows.add(test);
             return json;
+        }
+
+        /** Appends the plan's {@link #entry} to {@code entries}, unless the row budget leaves it out. */
+        public void addTo(ArrayNode entries, ReOptimizedPlan plan) {
+            ObjectNode entry = entry(plan);
+            if (entry != null) {
+                entries.add(entry);
+            }
         }
 
         /** Feasible tests whose plan was not listed: the entries had reached {@link #MAX_ROWS} rows. */

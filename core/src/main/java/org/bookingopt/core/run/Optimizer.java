@@ -122,16 +122,11 @@ public final class Optimizer {
             Duration asked = problem.options().reoptimizeBudget();
             Duration budget = asked != null && asked.compareTo(left) < 0 ? asked : left;
             ArrayNode plansJson = Json.NODES.arrayNode();
-            ReOptimizedPlanRows.Entries entries = new ReOptimizedPlanRows.Entries(assignmentProblem, plan,
-                    problem.options().compactReOptimizedPlans());
+            boolean compact = problem.options().compactReOptimizedPlans();
+            ReOptimizedPlanRows.Entries entries = new ReOptimizedPlanRows.Entries(assignmentProblem, plan, compact);
             reoptimization = new MaxStayProber(assignmentProblem, plan, restrictions)
                     .probe(budget, (f, phase) -> progress.onProgress(0.56 + 0.4 * f, phase), cancellation,
-                            found -> {
-                                ObjectNode entry = entries.entry(found);
-                                if (entry != null) {
-                                    plansJson.add(entry);
-                                }
-                            });
+                            found -> entries.addTo(plansJson, found));
             if (cancellation.isCancelled()) {
                 // As after a cancelled solve: nobody waits for this result.
                 result.set("Succeeded", false);
@@ -141,7 +136,6 @@ public final class Optimizer {
             restrictions = restrictions.withProvenMaxStays(reoptimization.provenMaxStays());
             result.set("ReOptimizedPlans", plansJson);
             if (entries.omitted() > 0) {
-                boolean compact = problem.options().compactReOptimizedPlans();
                 result.warning(String.format(Locale.ROOT, "ReOptimizedPlans lists %d of %d feasible tests: their"
                         + " plans reached %d rows%s", plansJson.size(), plansJson.size() + entries.omitted(),
                         ReOptimizedPlanRows.Entries.MAX_ROWS,

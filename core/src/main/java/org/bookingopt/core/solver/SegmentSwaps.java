@@ -181,9 +181,9 @@ final class SegmentSwaps {
             if (gap(timelines.get(room).get(i - 1), timelines.get(room).get(i)) <= 0) {
                 continue;
             }
-            Move best = bestExchangeFor(room, i, partners);
+            Priced best = bestExchangeFor(room, i, partners);
             if (best != null) {
-                made(best.exchanges().get(0));
+                made(best.exchange());
             }
         }
     }
@@ -197,15 +197,14 @@ final class SegmentSwaps {
 
     /**
      * The improving exchange of least cost change for the gap before stay {@code i} of {@code room} (its first cut
-     * on a day of the gap, its second on one of the nearest days both rooms are idle), as a move whose
-     * {@code gaps} is the whole cost change; null if none improves.
+     * on a day of the gap, its second on one of the nearest days both rooms are idle); null if none improves.
      */
-    private Move bestExchangeFor(int room, int i, boolean[] partners) {
+    private Priced bestExchangeFor(int room, int i, boolean[] partners) {
         return bestExchangeFor(room, i, partners, 0);
     }
 
     /** As above, improving together with a change already made: {@code made} + its change below -0.5 units. */
-    private Move bestExchangeFor(int room, int i, boolean[] partners, double made) {
+    private Priced bestExchangeFor(int room, int i, boolean[] partners, double made) {
         List<Stay> t = timelines.get(room);
         int departure = t.get(i - 1).departure();
         int arrival = t.get(i).arrival();
@@ -227,7 +226,7 @@ final class SegmentSwaps {
                 }
             }
         }
-        return best == null ? null : new Move(List.of(best), bestDelta);
+        return best == null ? null : new Priced(best, bestDelta);
     }
 
     /** Exchanges with {@code other} whose first cut falls in the gap [departure, arrival] of {@code room}. */
@@ -282,27 +281,26 @@ final class SegmentSwaps {
                     }
                     double firstDelta = delta(List.of(first), firstGaps, -1);
                     int farCut = inGap == first.start() ? first.end() : first.start();
-                    exchange(first);
-                    Move second = null;
+                    exchange(first); // tried: the second exchange is looked for in the plan with it
+                    Priced second = null;
                     for (int r : new int[] {room, other}) {
                         int k = firstArrivingFrom(timelines.get(r), farCut);
                         if (k > 0 && k < timelines.get(r).size()
                                 && gap(timelines.get(r).get(k - 1), timelines.get(r).get(k)) > 0) {
-                            Move m = bestExchangeFor(r, k, null, firstDelta);
-                            if (m != null && (second == null || m.gaps() < second.gaps())) {
-                                second = m;
+                            Priced p = bestExchangeFor(r, k, null, firstDelta);
+                            if (p != null && (second == null || p.delta() < second.delta())) {
+                                second = p;
                             }
                         }
                     }
+                    exchange(first); // and undone
                     if (second != null || firstDelta < -0.5) {
-                        exchanges++;
-                        changed[room] = changed[other] = true;
+                        made(first);
                         if (second != null) {
-                            made(second.exchanges().get(0));
+                            made(second.exchange());
                         }
                         break chains;
                     }
-                    exchange(first); // undone
                 }
             }
         }
@@ -365,6 +363,10 @@ final class SegmentSwaps {
 
     /** Exchanges sharing no room, made together, and their gap change. */
     private record Move(List<Exchange> exchanges, double gaps) {
+    }
+
+    /** An exchange and its whole cost change (gaps and lone members). */
+    private record Priced(Exchange exchange, double delta) {
     }
 
     /**
